@@ -1,0 +1,139 @@
+/// A person, organization, place, event or work: a node of the graph.
+///
+/// `id` is stable and snake_case; `name` is how it is displayed; `aliases` are
+/// every other name it is known by, and name lookup (``Graph/resolve(_:)``)
+/// searches them all. `start`/`end` are born/died for a person,
+/// founded/dissolved for an organization, and begin/end for anything else.
+///
+/// `location` (where the entity was defined in its file) is not part of the
+/// entity's value: two entities that differ only in location are equal.
+public struct Entity: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var aliases: [String]
+    public var start: PartialDate?
+    public var end: PartialDate?
+    public var description: String?
+    /// Free attributes, kept as text; writers emit them sorted by key.
+    public var attributes: [String: String]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, kind: String, name: String? = nil, aliases: [String] = [],
+        start: PartialDate? = nil, end: PartialDate? = nil, description: String? = nil,
+        attributes: [String: String] = [:], location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name ?? id
+        self.aliases = aliases
+        self.start = start
+        self.end = end
+        self.description = description
+        self.attributes = attributes
+        self.location = location
+    }
+
+    public static func == (a: Entity, b: Entity) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.name == b.name && a.aliases == b.aliases
+            && a.start == b.start && a.end == b.end && a.description == b.description
+            && a.attributes == b.attributes
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id); h.combine(kind); h.combine(name)
+    }
+}
+
+/// Why a relation is believed: a statement in the graph author's own words and a
+/// reference to where the fact comes from (`"s. 88"`, a page, a URL).
+public struct Evidence: Hashable, Sendable {
+    public var text: String
+    public var source: String?
+
+    public init(_ text: String, source: String? = nil) {
+        self.text = text
+        self.source = source
+    }
+}
+
+/// A typed tie between two entities.
+///
+/// A relation has either a point `date` (something that happened then) or a
+/// `start`/`end` span (a tie that held over time; either end may be open).
+/// See ``holds(during:keepUndated:)`` for how dates answer "did this hold then".
+public struct Relation: Hashable, Sendable {
+    public var from: String
+    public var kind: String
+    public var to: String
+    public var date: PartialDate?
+    public var start: PartialDate?
+    public var end: PartialDate?
+    public var evidence: Evidence?
+    /// A length for weighted paths, a strength for centralities (see the algorithm's doc).
+    public var weight: Double?
+    /// How sure the author is, 0...1.
+    public var confidence: Double?
+    public var attributes: [String: String]
+    public var location: SourceLocation?
+
+    public init(
+        from: String, kind: String, to: String, date: PartialDate? = nil,
+        start: PartialDate? = nil, end: PartialDate? = nil, evidence: Evidence? = nil,
+        weight: Double? = nil, confidence: Double? = nil, attributes: [String: String] = [:],
+        location: SourceLocation? = nil
+    ) {
+        self.from = from
+        self.kind = kind
+        self.to = to
+        self.date = date
+        self.start = start
+        self.end = end
+        self.evidence = evidence
+        self.weight = weight
+        self.confidence = confidence
+        self.attributes = attributes
+        self.location = location
+    }
+
+    public static func == (a: Relation, b: Relation) -> Bool {
+        a.from == b.from && a.kind == b.kind && a.to == b.to && a.date == b.date
+            && a.start == b.start && a.end == b.end && a.evidence == b.evidence
+            && a.weight == b.weight && a.confidence == b.confidence && a.attributes == b.attributes
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(from); h.combine(kind); h.combine(to)
+    }
+
+    /// Whether the relation carries any date at all.
+    public var isDated: Bool { date != nil || start != nil || end != nil }
+
+    /// The span of days the relation covers, as `yyyymmdd` bounds: a point date
+    /// covers its own span; `start` without `end` is open towards the future and
+    /// `end` without `start` open towards the past. `nil` when undated.
+    public var span: (first: Int, last: Int)? {
+        if let date { return (date.earliestDay, date.latestDay) }
+        if start == nil && end == nil { return nil }
+        return (start?.earliestDay ?? Int.min, end?.latestDay ?? Int.max)
+    }
+
+    /// Whether the tie held at some time within `period`. Undated relations
+    /// answer `keepUndated`.
+    public func holds(during period: DateSpan, keepUndated: Bool = true) -> Bool {
+        guard let span else { return keepUndated }
+        return period.overlaps(first: span.first, last: span.last)
+    }
+
+    /// The date to print beside the relation: `1940-08-20`, `1929–1940`, `from 1929`.
+    public var dateText: String? {
+        if let date { return date.description }
+        switch (start, end) {
+        case let (s?, e?): return "\(s)–\(e)"
+        case let (s?, nil): return "from \(s)"
+        case let (nil, e?): return "until \(e)"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A place in an input file: the file's path as the user named it, a 1-based
+/// line and a 1-based column. Every problem relgraph reports about its input
+/// carries one.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, the form editors and compilers use.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One thing wrong (or suspicious) in an input, with where it is.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable { case error, warning }
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation?, severity: Severity = .error) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    /// `file:line:col: error: message` (the location is omitted when unknown).
+    public var description: String {
+        if let location { return "\(location): \(severity.rawValue): \(message)" }
+        return "\(severity.rawValue): \(message)"
+    }
+}
