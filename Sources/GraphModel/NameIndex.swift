@@ -33,7 +33,7 @@ struct NameIndex: Sendable {
             let key = foldName(n)
             guard !key.isEmpty else { continue }
             if !(exact[key, default: []].contains(i)) { exact[key, default: []].append(i) }
-            names.append((key, n == e.id ? e.name : n, i))
+            names.append((key, "\(e.id) (\(e.name))", i))
         }
     }
 
@@ -52,7 +52,8 @@ struct NameIndex: Sendable {
         return found.sorted()
     }
 
-    /// The display names closest to the query by edit distance, best first.
+    /// The entities closest to the query by edit distance over all their names,
+    /// best first, each as `id (Name)`.
     func suggestions(for query: String, limit: Int) -> [String] {
         let key = foldName(query)
         var best: [Int: (Int, String)] = [:]

@@ -1,0 +1,44 @@
+# relgraph — quick start: `make demo`, `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/relgraph
+GRAPH := Graphs/trotsky-stalin.yaml
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test examples bench clean
+
+# Installs what is missing: Graphviz's C library and tools (Debian/Ubuntu apt),
+# and NetworkX for the tests that read our exports back with a real peer.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
+	  echo "==> installing libgraphviz-dev and graphviz (apt-get)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev graphviz pkg-config >/dev/null; \
+	fi
+	@if [ ! -e "$$(pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz/config6a" ]; then \
+	  echo "==> registering Graphviz plugins (dot -c)"; $(SUDO) dot -c; fi
+	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
+
+build: deps
+	$(SWIFT) build --product relgraph
+
+demo: build
+	@mkdir -p out
+	@echo "==> relgraph path $(GRAPH) mercader stalin"
+	@$(BIN) path $(GRAPH) mercader stalin
+	@echo
+	@echo "==> relgraph export $(GRAPH) --format dot -o out/trotsky-stalin.dot"
+	@$(BIN) export $(GRAPH) --format dot -o out/trotsky-stalin.dot
+	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.svg / .png (path Mercader-Stalin highlighted)"
+	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.svg --highlight-path mercader,stalin
+	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin
+	@ls -l out/
+
+test: deps
+	$(SWIFT) build --product relgraph
+	$(SWIFT) test
+
+examples: build
+	$(SWIFT) run PathExample
+
+clean:
+	rm -rf .build out
