@@ -1,1 +1,3 @@
 import RelGraphCLI
+
+RelGraphCommand.main()

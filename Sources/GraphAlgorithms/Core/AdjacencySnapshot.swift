@@ -1,0 +1,186 @@
+import GraphModel
+
+/// A ``GraphModel/Graph`` turned into integers once, so that every algorithm
+/// runs on a ``CSRGraph`` and no inner loop touches a string.
+///
+/// Entity `i` is `graph.entities[i]`; edge `e` of every CSR view is
+/// `graph.relations[e]`, so a result names the exact relation used. Kinds are
+/// coded as `Int32` (their position in the schema); dates as `yyyymmdd` spans.
+/// Adjacency lists are sorted by entity id (then relation index), so every
+/// search breaks ties by id.
+///
+/// ```swift
+/// let snap = AdjacencySnapshot(graph)
+/// let csr = snap.view(direction: .undirected, during: DateSpan(PartialDate("1937")!))
+/// ```
+public struct AdjacencySnapshot: Sendable {
+    /// Which way relations may be crossed.
+    public enum Direction: Sendable, Hashable {
+        /// From `from` to `to`; symmetric kinds (`rival_of`) both ways.
+        case forward
+        /// From `to` to `from`; symmetric kinds both ways.
+        case reversed
+        /// Every relation both ways.
+        case undirected
+    }
+
+    /// Entity ids by index.
+    public let ids: [String]
+    /// Kind code of every entity (index into ``entityKindNames``).
+    public let entityKinds: [Int32]
+    /// Kind code of every relation (index into ``relationKindNames``).
+    public let relationKinds: [Int32]
+    /// Entity kind names by code (the schema's order).
+    public let entityKindNames: [String]
+    /// Relation kind names by code (the schema's order).
+    public let relationKindNames: [String]
+    /// Whether relation `e`'s kind is symmetric.
+    public let symmetric: [Bool]
+    /// Relation endpoints as entity indices.
+    public let sources: [Int32]
+    /// Relation endpoints as entity indices.
+    public let targets: [Int32]
+    /// `relation.weight ?? 1` for every relation.
+    public let weights: [Double]
+    /// Whether any relation carries a weight.
+    public let hasWeights: Bool
+    /// First day (`yyyymmdd`) each relation covers; `Int.min` when open or undated.
+    public let spanFirst: [Int]
+    /// Last day (`yyyymmdd`) each relation covers; `Int.max` when open or undated.
+    public let spanLast: [Int]
+    /// Whether each relation carries a date.
+    public let dated: [Bool]
+    /// Position of every entity's id in sorted order.
+    public let rank: [Int32]
+    private let forwardCSR: CSRGraph
+
+    /// - Complexity: O(V log V + E) (sorting the ids once).
+    public init(_ graph: Graph) {
+        let entities = graph.entities, relations = graph.relations
+        ids = entities.map(\.id)
+        var ekCodes: [String: Int32] = [:]
+        var ekNames: [String] = []
+        for k in graph.schema.entityKinds { ekCodes[k.name] = Int32(ekNames.count); ekNames.append(k.name) }
+        var rkCodes: [String: Int32] = [:]
+        var rkNames: [String] = []
+        var rkSym: [Bool] = []
+        for k in graph.schema.relationKinds {
+            rkCodes[k.name] = Int32(rkNames.count); rkNames.append(k.name); rkSym.append(k.symmetric)
+        }
+        func ek(_ name: String) -> Int32 {
+            if let c = ekCodes[name] { return c }
+            let c = Int32(ekNames.count); ekCodes[name] = c; ekNames.append(name); return c
+        }
+        func rk(_ name: String) -> Int32 {
+            if let c = rkCodes[name] { return c }
+            let c = Int32(rkNames.count); rkCodes[name] = c; rkNames.append(name); rkSym.append(false); return c
+        }
+        entityKinds = entities.map { ek($0.kind) }
+        relationKinds = relations.map { rk($0.kind) }
+        entityKindNames = ekNames
+        relationKindNames = rkNames
+        symmetric = relationKinds.map { rkSym[Int($0)] }
+        var indexByID: [String: Int32] = [:]
+        indexByID.reserveCapacity(entities.count)
+        for (i, e) in entities.enumerated() where indexByID[e.id] == nil { indexByID[e.id] = Int32(i) }
+        // A valid Graph has every endpoint; a relation that somehow has not is dropped by the mask.
+        var src: [Int32] = [], dst: [Int32] = []
+        var present: [Bool] = []
+        src.reserveCapacity(relations.count); dst.reserveCapacity(relations.count)
+        for r in relations {
+            let a = indexByID[r.from], b = indexByID[r.to]
+            src.append(a ?? 0); dst.append(b ?? 0); present.append(a != nil && b != nil)
+        }
+        sources = src
+        targets = dst
+        weights = relations.map { $0.weight ?? 1 }
+        hasWeights = relations.contains { $0.weight != nil }
+        var first: [Int] = [], last: [Int] = [], isDated: [Bool] = []
+        first.reserveCapacity(relations.count); last.reserveCapacity(relations.count)
+        for r in relations {
+            if let s = r.span { first.append(s.first); last.append(s.last); isDated.append(true) } else {
+                first.append(Int.min); last.append(Int.max); isDated.append(false)
+            }
+        }
+        spanFirst = first
+        spanLast = last
+        dated = isDated
+        let idList = entities.map(\.id)
+        var r = [Int32](repeating: 0, count: idList.count)
+        for (pos, i) in idList.indices.sorted(by: { idList[$0] < idList[$1] || (idList[$0] == idList[$1] && $0 < $1) }).enumerated() {
+            r[i] = Int32(pos)
+        }
+        rank = r
+        forwardCSR = CSRGraph(
+            unchecked: ids.count, sources: src, targets: dst, weights: weights, isWeighted: hasWeights,
+            directed: true, bothWays: symmetric, edgeMask: present.allSatisfy { $0 } ? nil : present,
+            nodeRank: r, parentEdges: nil)
+    }
+
+    /// Number of entities.
+    public var nodeCount: Int { ids.count }
+
+    /// The index of the entity with this id.
+    /// - Throws: ``GraphAlgorithmsError/unknownEntity(_:)``.
+    /// - Complexity: O(V) (a linear scan; use ``GraphModel/Graph/index(of:)`` for O(1)).
+    public func index(of id: String) throws(GraphAlgorithmsError) -> Int {
+        guard let i = ids.firstIndex(of: id) else { throw .unknownEntity(id) }
+        return i
+    }
+
+    /// The code of a relation kind, or `nil` when the schema has no such kind.
+    public func relationKindCode(_ name: String) -> Int32? {
+        relationKindNames.firstIndex(of: name).map { Int32($0) }
+    }
+
+    /// The code of an entity kind, or `nil` when the schema has no such kind.
+    public func entityKindCode(_ name: String) -> Int32? {
+        entityKindNames.firstIndex(of: name).map { Int32($0) }
+    }
+
+    /// Whether relation `e` held at some time within `period` (undated: `keepUndated`).
+    public func relation(_ e: Int, holdsDuring period: DateSpan, keepUndated: Bool) -> Bool {
+        dated[e] ? period.overlaps(first: spanFirst[e], last: spanLast[e]) : keepUndated
+    }
+
+    /// All relations, crossed as `direction` says.
+    /// - Complexity: O(1) for ``Direction/forward`` and ``Direction/reversed``; O(V + E) for undirected.
+    public func csr(_ direction: Direction = .forward) -> CSRGraph {
+        switch direction {
+        case .forward: return forwardCSR
+        case .reversed: return forwardCSR.reversed()
+        case .undirected: return forwardCSR.undirected()
+        }
+    }
+
+    /// A filtered view: only relations of `relationKinds` (all when `nil`) and not
+    /// of `excludedKinds`, that held during `period` (undated ones answer
+    /// `keepUndated`), between entities of `entityKinds` (all when `nil`). Entity
+    /// indices do not change; a filtered-out entity simply has no arcs.
+    /// Unknown kind names match nothing.
+    /// - Complexity: O(V + E).
+    public func view(
+        direction: Direction = .forward, relationKinds kinds: Set<String>? = nil,
+        excludedKinds: Set<String> = [], entityKinds: Set<String>? = nil,
+        during period: DateSpan? = nil, keepUndated: Bool = true
+    ) -> CSRGraph {
+        let allowed = relationKindMask(kinds: kinds, excluded: excludedKinds)
+        let nodeAllowed: [Bool]? = entityKinds.map { set in
+            let ok = entityKindNames.map { set.contains($0) }
+            return self.entityKinds.map { ok[Int($0)] }
+        }
+        let base = csr(direction)
+        if kinds == nil && excludedKinds.isEmpty && nodeAllowed == nil && period == nil { return base }
+        return base.filtered(
+            keepEdge: { e in
+                allowed[Int(self.relationKinds[e])]
+                    && (period.map { self.relation(e, holdsDuring: $0, keepUndated: keepUndated) } ?? true)
+            },
+            keepNode: nodeAllowed.map { mask in { mask[$0] } })
+    }
+
+    /// `mask[code]` says whether relation kind `code` passes `kinds` / `excluded`.
+    func relationKindMask(kinds: Set<String>?, excluded: Set<String>) -> [Bool] {
+        relationKindNames.map { (kinds?.contains($0) ?? true) && !excluded.contains($0) }
+    }
+}

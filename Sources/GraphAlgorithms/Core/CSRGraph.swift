@@ -1,0 +1,342 @@
+/// A compressed-sparse-row graph on dense `Int32` node indices: the one compact
+/// core every algorithm in this module runs on.
+///
+/// Edges are numbered `0..<edgeCount` in the order given; `edgeSources`,
+/// `edgeTargets` and `edgeWeights` describe them. Traversal reads the *arcs*:
+/// the out-adjacency of node `u` is `outNeighbors[outOffsets[u]..<outOffsets[u+1]]`
+/// with the edge each arc comes from in `outEdges` at the same position, and the
+/// in-adjacency likewise. An undirected edge gives two arcs (one each way, so a
+/// self-loop gives two arcs on its node, NetworkX's degree convention); a directed
+/// edge one arc, unless it was marked as traversable both ways (a symmetric
+/// relation kind such as `rival_of` in a directed snapshot).
+///
+/// Every adjacency list is sorted by the neighbour's rank (its index, or for a
+/// snapshot of a ``GraphModel/Graph`` the position of its id in sorted order),
+/// then by edge number: searches that scan neighbours in order therefore break
+/// ties by id, and among parallel edges pick the lowest-numbered one.
+///
+/// Views (``reversed()``, ``undirected()``, ``filtered(keepEdge:keepNode:)``,
+/// ``simplified(merging:)``) share the edge arrays and rebuild only the integer
+/// adjacency; none copies a string.
+///
+/// ```swift
+/// // A triangle 0-1-2 and a pendant 3 on 2, undirected.
+/// let g = try CSRGraph(nodeCount: 4, sources: [0, 1, 2, 2], targets: [1, 2, 0, 3], directed: false)
+/// g.outDegree(2)                      // 3 (neighbours 0, 1, 3)
+/// ShortestPaths.breadthFirstDistances(g, from: 3) // [2, 2, 1, 0]
+/// ```
+public struct CSRGraph: Sendable {
+    /// Number of nodes; nodes are `0..<nodeCount`.
+    public let nodeCount: Int
+    /// Whether arcs follow edge direction (`false`: every edge is traversable both ways).
+    public let isDirected: Bool
+    /// Whether weights were given (otherwise every weight is 1).
+    public let isWeighted: Bool
+    /// Source node of every edge.
+    public let edgeSources: [Int32]
+    /// Target node of every edge.
+    public let edgeTargets: [Int32]
+    /// Weight of every edge (1 when none was given).
+    public let edgeWeights: [Double]
+    /// `outOffsets[u]..<outOffsets[u + 1]` indexes `u`'s out-arcs; `nodeCount + 1` entries.
+    public let outOffsets: [Int]
+    /// Head of every out-arc.
+    public let outNeighbors: [Int32]
+    /// Edge number of every out-arc.
+    public let outEdges: [Int32]
+    /// `inOffsets[v]..<inOffsets[v + 1]` indexes `v`'s in-arcs (same as out for undirected).
+    public let inOffsets: [Int]
+    /// Tail of every in-arc.
+    public let inNeighbors: [Int32]
+    /// Edge number of every in-arc.
+    public let inEdges: [Int32]
+    /// For a graph made by ``simplified(merging:)``: the edge of the original graph
+    /// each edge stands for. `nil` otherwise.
+    public let parentEdges: [Int32]?
+
+    /// Edges a directed graph may cross both ways (`nil`: none).
+    let bothWays: [Bool]?
+    /// Edges present (`nil`: all).
+    let edgeMask: [Bool]?
+    /// Sort rank of every node (`nil`: its index).
+    let nodeRank: [Int32]?
+
+    /// Number of edges described (including any a filtered view hides).
+    public var edgeCount: Int { edgeSources.count }
+    /// Number of out-arcs: twice the edge count for an undirected graph.
+    public var arcCount: Int { outNeighbors.count }
+
+    /// Builds a graph from integer edge arrays, without any ``GraphModel/Graph``.
+    ///
+    /// - Parameters:
+    ///   - nodeCount: the nodes are `0..<nodeCount`.
+    ///   - sources, targets: the endpoints of edge `i` are `sources[i]`, `targets[i]`.
+    ///   - weights: one finite non-negative weight per edge, or `nil` for all 1.
+    ///   - directed: whether edges are traversed only from source to target.
+    /// - Throws: ``GraphAlgorithmsError/invalidEdges(_:)`` when the arrays differ
+    ///   in length, an endpoint is out of range, or a weight is negative or not finite.
+    /// - Complexity: O(V + E) time and O(V + E) extra space (two stable counting
+    ///   sorts, so adjacency lists come out sorted by neighbour, then edge).
+    public init(
+        nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]? = nil, directed: Bool
+    ) throws(GraphAlgorithmsError) {
+        guard nodeCount >= 0, nodeCount < Int(Int32.max) else { throw .invalidEdges("node count \(nodeCount) out of range") }
+        guard sources.count == targets.count else {
+            throw .invalidEdges("\(sources.count) sources but \(targets.count) targets")
+        }
+        guard sources.count < Int(Int32.max) / 2 else { throw .invalidEdges("too many edges (\(sources.count))") }
+        if let weights {
+            guard weights.count == sources.count else {
+                throw .invalidEdges("\(weights.count) weights for \(sources.count) edges")
+            }
+            if let bad = weights.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+                throw .invalidEdges("edge \(bad) has weight \(weights[bad]); weights must be finite and ≥ 0")
+            }
+        }
+        let n32 = Int32(nodeCount)
+        for i in sources.indices where !(0..<n32).contains(sources[i]) || !(0..<n32).contains(targets[i]) {
+            throw .invalidEdges("edge \(i) joins \(sources[i]) and \(targets[i]), outside 0..<\(nodeCount)")
+        }
+        self.init(
+            unchecked: nodeCount, sources: sources, targets: targets,
+            weights: weights ?? [Double](repeating: 1, count: sources.count), isWeighted: weights != nil,
+            directed: directed, bothWays: nil, edgeMask: nil, nodeRank: nil, parentEdges: nil)
+    }
+
+    /// Builds without checking; callers guarantee valid arrays.
+    init(
+        unchecked nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double], isWeighted: Bool,
+        directed: Bool, bothWays: [Bool]?, edgeMask: [Bool]?, nodeRank: [Int32]?, parentEdges: [Int32]?
+    ) {
+        self.nodeCount = nodeCount
+        self.isDirected = directed
+        self.isWeighted = isWeighted
+        self.edgeSources = sources
+        self.edgeTargets = targets
+        self.edgeWeights = weights
+        self.bothWays = directed ? bothWays : nil
+        self.edgeMask = edgeMask
+        self.nodeRank = nodeRank
+        self.parentEdges = parentEdges
+        let out = CSRGraph.buildArcs(
+            nodeCount: nodeCount, sources: sources, targets: targets, allBothWays: !directed,
+            bothWays: directed ? bothWays : nil, edgeMask: edgeMask, rank: nodeRank, reverse: false)
+        outOffsets = out.offsets
+        outNeighbors = out.neighbors
+        outEdges = out.edges
+        if directed {
+            let inn = CSRGraph.buildArcs(
+                nodeCount: nodeCount, sources: sources, targets: targets, allBothWays: false,
+                bothWays: bothWays, edgeMask: edgeMask, rank: nodeRank, reverse: true)
+            inOffsets = inn.offsets
+            inNeighbors = inn.neighbors
+            inEdges = inn.edges
+        } else {
+            inOffsets = out.offsets
+            inNeighbors = out.neighbors
+            inEdges = out.edges
+        }
+    }
+
+    /// Swaps the two adjacencies.
+    private init(reversing g: CSRGraph) {
+        nodeCount = g.nodeCount
+        isDirected = g.isDirected
+        isWeighted = g.isWeighted
+        edgeSources = g.edgeTargets
+        edgeTargets = g.edgeSources
+        edgeWeights = g.edgeWeights
+        outOffsets = g.inOffsets
+        outNeighbors = g.inNeighbors
+        outEdges = g.inEdges
+        inOffsets = g.outOffsets
+        inNeighbors = g.outNeighbors
+        inEdges = g.outEdges
+        parentEdges = g.parentEdges
+        bothWays = g.bothWays
+        edgeMask = g.edgeMask
+        nodeRank = g.nodeRank
+    }
+
+    struct Arcs {
+        var offsets: [Int]
+        var neighbors: [Int32]
+        var edges: [Int32]
+    }
+
+    /// Two stable counting sorts: arcs by neighbour rank, then by tail.
+    static func buildArcs(
+        nodeCount n: Int, sources: [Int32], targets: [Int32], allBothWays: Bool, bothWays: [Bool]?,
+        edgeMask: [Bool]?, rank: [Int32]?, reverse: Bool
+    ) -> Arcs {
+        let m = sources.count
+        // Each arc is coded as edge << 1 | d; d = 0 runs source -> target (target -> source when reversing).
+        var arcTotal = 0
+        for e in 0..<m where edgeMask?[e] ?? true {
+            arcTotal += (allBothWays || (bothWays?[e] ?? false)) ? 2 : 1
+        }
+        var byRank = [Int32](repeating: 0, count: arcTotal)
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var neighbors = [Int32](repeating: 0, count: arcTotal)
+        var edges = [Int32](repeating: 0, count: arcTotal)
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                @inline(__always) func tail(_ code: Int32) -> Int32 {
+                    let e = Int(code >> 1)
+                    return ((code & 1) == 0) != reverse ? src[e] : dst[e]
+                }
+                @inline(__always) func head(_ code: Int32) -> Int32 {
+                    let e = Int(code >> 1)
+                    return ((code & 1) == 0) != reverse ? dst[e] : src[e]
+                }
+                @inline(__always) func rankOf(_ v: Int32) -> Int { rank.map { Int($0[Int(v)]) } ?? Int(v) }
+                // Pass 1: by rank of the head.
+                var count = [Int](repeating: 0, count: n + 1)
+                for e in 0..<m where edgeMask?[e] ?? true {
+                    let two = allBothWays || (bothWays?[e] ?? false)
+                    let c = Int32(e << 1)
+                    count[rankOf(head(c)) + 1] += 1
+                    if two { count[rankOf(head(c | 1)) + 1] += 1 }
+                }
+                for i in 0..<n { count[i + 1] += count[i] }
+                for e in 0..<m where edgeMask?[e] ?? true {
+                    let two = allBothWays || (bothWays?[e] ?? false)
+                    let c = Int32(e << 1)
+                    let r0 = rankOf(head(c))
+                    byRank[count[r0]] = c
+                    count[r0] += 1
+                    if two {
+                        let r1 = rankOf(head(c | 1))
+                        byRank[count[r1]] = c | 1
+                        count[r1] += 1
+                    }
+                }
+                // Pass 2: by tail, stable.
+                for c in byRank { offsets[Int(tail(c)) + 1] += 1 }
+                for i in 0..<n { offsets[i + 1] += offsets[i] }
+                var next = Array(offsets.dropLast())
+                neighbors.withUnsafeMutableBufferPointer { nb in
+                    edges.withUnsafeMutableBufferPointer { eb in
+                        for c in byRank {
+                            let t = Int(tail(c))
+                            let p = next[t]
+                            nb[p] = head(c)
+                            eb[p] = c >> 1
+                            next[t] = p + 1
+                        }
+                    }
+                }
+            }
+        }
+        return Arcs(offsets: offsets, neighbors: neighbors, edges: edges)
+    }
+
+    /// Number of out-arcs of `u` (its degree in an undirected graph).
+    /// - Complexity: O(1).
+    @inlinable public func outDegree(_ u: Int) -> Int { outOffsets[u + 1] - outOffsets[u] }
+
+    /// Number of in-arcs of `v`.
+    /// - Complexity: O(1).
+    @inlinable public func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
+
+    /// The same graph with every arc turned round (an undirected graph is its own reverse).
+    /// - Complexity: O(1): the two adjacencies swap places.
+    public func reversed() -> CSRGraph {
+        isDirected ? CSRGraph(reversing: self) : self
+    }
+
+    /// The same edges, each traversable both ways.
+    /// - Complexity: O(V + E).
+    public func undirected() -> CSRGraph {
+        if !isDirected { return self }
+        return CSRGraph(
+            unchecked: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
+            isWeighted: isWeighted, directed: false, bothWays: nil, edgeMask: edgeMask, nodeRank: nodeRank,
+            parentEdges: parentEdges)
+    }
+
+    /// The same nodes (same indices) with only the edges that pass `keepEdge` and
+    /// join two nodes that pass `keepNode`; a dropped node keeps its index and has no arcs.
+    /// - Complexity: O(V + E) plus the calls to the predicates.
+    public func filtered(keepEdge: (Int) -> Bool = { _ in true }, keepNode: ((Int) -> Bool)? = nil) -> CSRGraph {
+        var nodeOK: [Bool]? = nil
+        if let keepNode { nodeOK = (0..<nodeCount).map(keepNode) }
+        var mask = [Bool](repeating: false, count: edgeCount)
+        for e in 0..<edgeCount where edgeMask?[e] ?? true {
+            if let nodeOK, !(nodeOK[Int(edgeSources[e])] && nodeOK[Int(edgeTargets[e])]) { continue }
+            mask[e] = keepEdge(e)
+        }
+        return CSRGraph(
+            unchecked: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
+            isWeighted: isWeighted, directed: isDirected, bothWays: bothWays, edgeMask: mask, nodeRank: nodeRank,
+            parentEdges: parentEdges)
+    }
+
+    /// Whether edge `e` is present in this view.
+    public func containsEdge(_ e: Int) -> Bool { edgeMask?[e] ?? true }
+
+    /// How parallel edges combine when a multigraph is made simple.
+    public enum WeightMerge: Sendable {
+        /// The smallest weight (lengths: the shortest of the parallel ties counts).
+        case minimum
+        /// The total weight (strengths add up).
+        case sum
+        /// The weight of the lowest-numbered edge.
+        case first
+    }
+
+    /// The simple graph underneath: one edge per joined pair (per ordered pair
+    /// when directed), weights merged as asked, self-loops kept once.
+    /// ``parentEdges`` names, for every new edge, the original edge it stands for
+    /// (the lowest-numbered one; for ``WeightMerge/minimum`` the lightest, ties to the lowest).
+    /// - Complexity: O(V + E).
+    public func simplified(merging merge: WeightMerge = .first) -> CSRGraph {
+        var src: [Int32] = [], dst: [Int32] = [], w: [Double] = [], parent: [Int32] = []
+        src.reserveCapacity(isDirected ? arcCount : arcCount / 2)
+        dst.reserveCapacity(src.capacity)
+        w.reserveCapacity(src.capacity)
+        parent.reserveCapacity(src.capacity)
+        for u in 0..<nodeCount {
+            var i = outOffsets[u]
+            let end = outOffsets[u + 1]
+            while i < end {
+                let v = outNeighbors[i]
+                var j = i
+                var weight = 0.0
+                var best = outEdges[i]
+                var lastEdge: Int32 = -1
+                var first = true
+                while j < end && outNeighbors[j] == v {
+                    let e = outEdges[j]
+                    if e != lastEdge {
+                        let we = edgeWeights[Int(e)]
+                        switch merge {
+                        case .minimum:
+                            if first || we < weight { weight = we; best = e }
+                        case .sum: weight += we
+                        case .first: if first { weight = we }
+                        }
+                        first = false
+                        lastEdge = e
+                    }
+                    j += 1
+                }
+                if isDirected || Int(v) >= u {
+                    src.append(Int32(u))
+                    dst.append(v)
+                    w.append(weight)
+                    parent.append(parentEdges?[Int(best)] ?? best)
+                }
+                i = j
+            }
+        }
+        return CSRGraph(
+            unchecked: nodeCount, sources: src, targets: dst, weights: w, isWeighted: isWeighted,
+            directed: isDirected, bothWays: nil, edgeMask: nil, nodeRank: nodeRank, parentEdges: parent)
+    }
+
+    /// Throws unless `i` is a node of this graph.
+    func check(_ i: Int) throws(GraphAlgorithmsError) {
+        guard i >= 0 && i < nodeCount else { throw .nodeOutOfRange(i, nodeCount: nodeCount) }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GraphModel
+
+/// A file format relgraph reads or writes through ``GraphFile``.
+///
+/// To add a format: add a case here, its extensions in ``fileExtensions``, and
+/// a branch in ``GraphFile/load(text:fileName:format:)`` /
+/// ``GraphFile/load(path:format:)`` (when it spans several files) and in
+/// ``GraphFile/write(_:format:)`` when it can be written.
+public enum GraphFileFormat: String, Sendable, CaseIterable, Hashable {
+    /// The relgraph graph file (see `format.md`).
+    case yaml
+    /// The same structure as JSON.
+    case json
+    /// `X.edges.csv` (`source,target,weight,kind`) with optional sibling
+    /// `X.nodes.csv` (`id,label,kind`) and `X.meta.json` (`directed`).
+    case fixtureCSV
+
+    /// Lower-case extensions (without the dot) that select this format.
+    public var fileExtensions: [String] {
+        switch self {
+        case .yaml: return ["yaml", "yml"]
+        case .json: return ["json"]
+        case .fixtureCSV: return ["csv"]
+        }
+    }
+
+    /// The format a path's extension names, if any.
+    public static func infer(fromPath path: String) -> GraphFileFormat? {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return allCases.first { $0.fileExtensions.contains(ext) }
+    }
+}
+
+/// The entry point for reading and writing graph files.
+public enum GraphFile {
+    /// Reads and validates the graph in the file at `path`.
+    /// - Parameters:
+    ///   - path: the file, as the user named it (locations in errors use it as given).
+    ///   - format: the format, or `nil` to choose by extension.
+    /// - Throws: ``GraphFormatsError`` naming the file, line and column of every problem.
+    /// - Complexity: O(n + V + E) for n bytes.
+    public static func load(path: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) -> Graph {
+        guard let format = format ?? GraphFileFormat.infer(fromPath: path) else {
+            let ext = URL(fileURLWithPath: path).pathExtension
+            throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension '\(ext)'; "
+                + "known: \(GraphFileFormat.allCases.flatMap(\.fileExtensions).map { "." + $0 }.joined(separator: ", "))")
+        }
+        switch format {
+        case .fixtureCSV:
+            return try FixtureCSV.load(path: path)
+        default:
+            return try load(text: readText(path), fileName: path, format: format)
+        }
+    }
+
+    /// Reads and validates a graph from text already in memory.
+    /// - Parameters:
+    ///   - fileName: the name to print in locations (and to choose the format by
+    ///     extension when `format` is `nil`; YAML when it names none).
+    /// - Throws: ``GraphFormatsError``.
+    /// - Complexity: O(n + V + E) for n bytes.
+    public static func load(text: String, fileName: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) -> Graph {
+        switch format ?? GraphFileFormat.infer(fromPath: fileName) ?? .yaml {
+        case .yaml: return try YAMLGraphReader.read(text, fileName: fileName)
+        case .json: return try RelgraphJSON.read(text, fileName: fileName)
+        case .fixtureCSV: return try FixtureCSV.read(edges: text, edgesFile: fileName)
+        }
+    }
+
+    /// The graph as text in `format`.
+    /// - Throws: ``GraphFormatsError/unsupportedFormat(_:)`` for formats relgraph only reads.
+    /// - Complexity: O(V + E).
+    public static func write(_ graph: Graph, format: GraphFileFormat) throws(GraphFormatsError) -> String {
+        switch format {
+        case .yaml: return YAMLGraphWriter.write(graph)
+        case .json: return RelgraphJSON.write(graph)
+        case .fixtureCSV: throw .unsupportedFormat("fixture CSV is read-only; export CSV with the csv-pair format")
+        }
+    }
+
+    /// Writes the graph to `path` atomically (temporary file, then rename).
+    /// - Parameter format: the format, or `nil` to choose by extension.
+    /// - Throws: ``GraphFormatsError``.
+    /// - Complexity: O(V + E).
+    public static func save(_ graph: Graph, to path: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) {
+        guard let format = format ?? GraphFileFormat.infer(fromPath: path) else {
+            throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension")
+        }
+        try AtomicWrite.write(write(graph, format: format), to: path)
+    }
+
+    /// The UTF-8 text of a file.
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(n).
+    public static func readText(_ path: String) throws(GraphFormatsError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .io(path: path, exists ? "cannot read the file" : "no such file")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .io(path: path, "the file is not UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}

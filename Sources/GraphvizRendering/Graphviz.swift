@@ -1,0 +1,203 @@
+import CGraphviz
+import Foundation
+
+/// In-process Graphviz (libgvc/libcgraph): DOT text in, layout, SVG/PNG/PDF out;
+/// and DOT read through cgraph into a ``DOTDocument``.
+///
+/// Every call goes through one process-wide lock (Graphviz is not thread-safe),
+/// so the functions here may be called from any thread; they block while another
+/// job runs. From async code, prefer
+/// ``renderInBackground(dot:engine:format:)``, which keeps layouts off the
+/// cooperative thread pool.
+public enum Graphviz {
+    /// The name given to an anonymous graph (`digraph { … }`) before rendering,
+    /// so the output does not carry cgraph's process-wide counter (`%3`, `%7`, …).
+    public static let anonymousGraphName = "G"
+
+    /// Above this many nodes `dot` may take minutes (measured: 200 nodes 3 s,
+    /// 300 nodes 23 s, 500 nodes over 2 minutes on sparse random graphs).
+    public static let dotNodeLimit = 300
+
+    /// The version of the loaded libgvc, e.g. `"2.43.0"`.
+    public static var version: String {
+        (try? GraphvizGate.shared.run(fileName: "<version>") { job throws(GraphvizError) -> String in
+            guard let text = gvcVersion(job.context) else { return "unknown" }
+            return String(cString: text)
+        }) ?? "unknown"
+    }
+
+    /// Lays out `dot` with `engine` and renders it to `format`, in process.
+    ///
+    /// An anonymous graph is named ``anonymousGraphName`` first, so output is
+    /// deterministic. For a named graph the bytes equal `dot -K<engine> -T<format>`
+    /// (the C random generators are reset before each layout, as in a fresh process).
+    /// Steps: `agmemread` → `gvLayout` → `gvRender` into an `open_memstream` buffer →
+    /// buffer freed → `gvFreeLayout` → `agclose`, on every path.
+    ///
+    /// - Parameters:
+    ///   - dot: DOT source text.
+    ///   - engine: the layout engine; see ``recommendedEngine(nodeCount:edgeCount:)``.
+    ///   - format: the output format.
+    /// - Returns: the bytes and Graphviz's warnings.
+    /// - Throws: ``GraphvizError/syntax(fileName:line:column:message:)``,
+    ///   ``GraphvizError/noGraph(fileName:)``, ``GraphvizError/layoutFailed(engine:message:)``,
+    ///   ``GraphvizError/renderFailed(format:message:)``.
+    /// - Complexity: that of the layout engine (dot: super-linear, impractical beyond
+    ///   ``dotNodeLimit`` nodes; sfdp: about O((V + E) log V)); waits for any job
+    ///   already running.
+    public static func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat) throws(GraphvizError) -> Rendering {
+        try renderUnchecked(dot: dot, engine: engine.rawValue, format: format.rawValue)
+    }
+
+    /// ``render(dot:engine:format:)`` naming the input in syntax errors.
+    ///
+    /// - Complexity: as ``render(dot:engine:format:)``.
+    public static func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat, fileName: String) throws(GraphvizError) -> Rendering {
+        try renderUnchecked(dot: dot, engine: engine.rawValue, format: format.rawValue, fileName: fileName)
+    }
+
+    /// ``render(dot:engine:format:)`` with engine and format names
+    /// (e.g. from a command line), checked against the allow-lists first.
+    ///
+    /// - Throws: ``GraphvizError/unknownEngine(_:)``, ``GraphvizError/unknownFormat(_:)``,
+    ///   or any error of ``render(dot:engine:format:)``.
+    /// - Complexity: as ``render(dot:engine:format:)``.
+    public static func render(dot: String, engineName: String, formatName: String) throws(GraphvizError) -> Rendering {
+        let engine = try LayoutEngine(named: engineName)
+        let format = try OutputFormat(named: formatName)
+        return try render(dot: dot, engine: engine, format: format)
+    }
+
+    /// ``render(dot:engine:format:)`` run on a dedicated serial queue, so a long
+    /// layout does not occupy a thread of Swift's cooperative pool.
+    ///
+    /// - Complexity: as ``render(dot:engine:format:)``.
+    public static func renderInBackground(dot: String, engine: LayoutEngine = .dot, format: OutputFormat) async throws(GraphvizError) -> Rendering {
+        let result: Result<Rendering, GraphvizError> = await withCheckedContinuation { continuation in
+            backgroundQueue.async {
+                do throws(GraphvizError) {
+                    continuation.resume(returning: .success(try render(dot: dot, engine: engine, format: format)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// The engine to use for a graph of this size: `dot` while it stays fast,
+    /// `sfdp` above ``dotNodeLimit`` nodes or twice as many edges.
+    ///
+    /// - Complexity: O(1).
+    public static func recommendedEngine(nodeCount: Int, edgeCount: Int) -> LayoutEngine {
+        nodeCount > dotNodeLimit || edgeCount > 2 * dotNodeLimit ? .sfdp : .dot
+    }
+
+    /// Whether `engine` was measured to take many seconds or minutes on a graph
+    /// this size (dot > 300 nodes, fdp > 150, circo > 500, neato > 1,500), so a
+    /// caller can warn before starting an uncancellable layout.
+    ///
+    /// - Complexity: O(1).
+    public static func mayStall(engine: LayoutEngine, nodeCount: Int, edgeCount: Int) -> Bool {
+        switch engine {
+        case .dot: recommendedEngine(nodeCount: nodeCount, edgeCount: edgeCount) != .dot
+        case .fdp: nodeCount > 150
+        case .circo: nodeCount > 500
+        case .neato: nodeCount > 1_500
+        case .sfdp, .twopi: false
+        }
+    }
+
+    private static let backgroundQueue = DispatchQueue(label: "relgraph.graphviz", qos: .userInitiated)
+
+    /// Formats the tests may ask for besides ``OutputFormat``; all write only to
+    /// the given stream.
+    static let textFormats: Set<String> = ["plain", "json", "dot", "xdot"]
+
+    /// The render pipeline with raw engine and format names (not checked, so tests
+    /// can reach Graphviz's own failures).
+    static func renderUnchecked(dot: String, engine: String, format: String, fileName: String = "<dot>") throws(GraphvizError) -> Rendering {
+        let source = DOTHeader.naming(dot, as: anonymousGraphName)
+        return try GraphvizGate.shared.run(fileName: fileName) { job throws(GraphvizError) -> Rendering in
+            let graph = try read(source, original: dot, fileName: fileName, job: job)
+            defer { agclose(graph) }
+            let data: [UInt8]
+            do {
+                defer { gvFreeLayout(job.context, graph) }
+                // sfdp's coarsening draws from rand() before seeding it, so the layout
+                // depended on earlier layouts in the process (measured with 2.43);
+                // start every layout from a fresh process's generator states.
+                srand(1)
+                srand48(0x1234_ABCD)
+                let rc = engine.withCString { gvLayout(job.context, graph, $0) }
+                guard rc == 0, !job.hadError else {
+                    throw .layoutFailed(engine: engine, message: job.errorText)
+                }
+                data = try renderToMemory(graph, format: format, job: job)
+            }
+            return Rendering(data: data, warnings: job.warnings)
+        }
+    }
+
+    /// `gvRender` into an `open_memstream` buffer (same signature in every
+    /// Graphviz version, unlike `gvRenderData`); copies and frees the buffer.
+    private static func renderToMemory(_ graph: UnsafeMutablePointer<Agraph_t>, format: String, job: GraphvizGate.Job) throws(GraphvizError) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else {
+            throw .renderFailed(format: format, message: "open_memstream failed (errno \(errno))")
+        }
+        let rc = format.withCString { gvRender(job.context, graph, $0, stream) }
+        fclose(stream)
+        defer { free(buffer) }
+        guard rc == 0, !job.hadError else {
+            throw .renderFailed(format: format, message: job.errorText)
+        }
+        guard let buffer else { return [] }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: size) { Array(UnsafeBufferPointer(start: $0, count: size)) }
+    }
+
+    /// `agmemread` with errors mapped; the caller must `agclose` the result.
+    /// `original` is the text before any renaming, for error columns.
+    static func read(_ source: String, original: String, fileName: String, job: GraphvizGate.Job) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
+        let graph = source.withCString { agmemread($0) }
+        if let graph, !job.hadError { return graph }
+        if let graph { agclose(graph) }
+        let text = job.errorText
+        guard !text.isEmpty else { throw .noGraph(fileName: fileName) }
+        throw syntaxError(text, source: original, fileName: fileName)
+    }
+
+    /// Builds a syntax error from cgraph's "<file>: syntax error in line N near 'x'".
+    static func syntaxError(_ text: String, source: String, fileName: String) -> GraphvizError {
+        var message = text
+        if message.hasPrefix(fileName + ": ") { message.removeFirst(fileName.count + 2) }
+        var line: Int?
+        var column: Int?
+        if let range = message.range(of: "in line ") {
+            let digits = message[range.upperBound...].prefix(while: \.isNumber)
+            line = Int(digits)
+        }
+        let firstLine = message.prefix(while: { $0 != "\n" })
+        if let line, let near = firstLine.range(of: "near '"), let close = firstLine[near.upperBound...].range(of: "'", options: .backwards) {
+            let token = String(firstLine[near.upperBound..<close.lowerBound])
+            column = uniqueColumn(of: token, inLine: line, of: source)
+        }
+        return .syntax(fileName: fileName, line: line, column: column, message: message)
+    }
+
+    /// The 1-based character column of `token` on `line`, if it occurs there exactly once.
+    private static func uniqueColumn(of token: String, inLine line: Int, of source: String) -> Int? {
+        guard !token.isEmpty, line >= 1 else { return nil }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        var found: [Int] = []
+        var index = text.startIndex
+        while let range = text[index...].range(of: token) {
+            found.append(text.distance(from: text.startIndex, to: range.lowerBound) + 1)
+            index = text.index(after: range.lowerBound)
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import GraphAlgorithms
+import GraphModel
+
+/// The constraints `path` and `render --highlight-path` share.
+struct PathOptions: ParsableArguments {
+    @Flag(help: "Follow relations only the way they read (symmetric kinds both ways).")
+    var directed = false
+
+    @Flag(help: "Shortest by summed relation weight (read as a length; missing weights count 1).")
+    var weighted = false
+
+    @Option(help: ArgumentHelp("Use only these relation kinds (comma-separated, repeatable).", valueName: "KIND,..."))
+    var kinds: [String] = []
+
+    @Option(help: ArgumentHelp("Never use these relation kinds.", valueName: "KIND,..."))
+    var excludeKinds: [String] = []
+
+    @Option(help: ArgumentHelp("Pass only through entities of these kinds (the ends may be any kind).", valueName: "KIND,..."))
+    var through: [String] = []
+
+    @Option(help: ArgumentHelp("Never pass through this entity (a name, id or alias; repeatable).", valueName: "NAME"))
+    var avoid: [String] = []
+
+    @Option(help: "At most this many hops.")
+    var maxHops: Int?
+
+    @Option(help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Only ties that held at some time between two dates.", valueName: "FROM,TO"))
+    var between: String?
+
+    @Flag(help: "With --at/--between, drop undated relations too (kept by default).")
+    var datedOnly = false
+
+    @Flag(help: "Each hop no earlier than the one before (undated ties fit anywhere).")
+    var timeRespecting = false
+
+    func constraints(for graph: Graph) throws -> PathConstraints {
+        let kindList = commaList(kinds), excluded = commaList(excludeKinds), throughList = commaList(through)
+        try checkRelationKinds(kindList, in: graph.schema, flag: "--kinds")
+        try checkRelationKinds(excluded, in: graph.schema, flag: "--exclude-kinds")
+        try checkEntityKinds(throughList, in: graph.schema, flag: "--through")
+        if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
+        let period = try datePeriod(at: at, between: between)
+        return PathConstraints(
+            kinds: kindList.isEmpty ? nil : Set(kindList), excludedKinds: Set(excluded),
+            throughKinds: throughList.isEmpty ? nil : Set(throughList),
+            avoid: Set(try avoid.map { try graph.resolve($0).id }), maxHops: maxHops, at: period,
+            keepUndated: !datedOnly, timeRespecting: timeRespecting, directed: directed, weighted: weighted)
+    }
+}
+
+/// `relgraph path FILE A B`: the chain of ties between two entities, read as sentences.
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "The shortest chain of ties between two entities, each hop with its evidence.",
+        discussion: """
+            A and B are ids, names or aliases (case and accents ignored). The search is \
+            undirected unless --directed. Constraints apply during the search; when they \
+            leave no path, relgraph says which one cut it. Exit status 2 when there is no path.
+            """
+    )
+
+    @Argument(help: "The graph file.")
+    var file: String
+    @Argument(help: "Where the chain starts (name, id or alias).")
+    var a: String
+    @Argument(help: "Where the chain ends.")
+    var b: String
+
+    @Option(name: .customLong("from"), help: "Read FILE as this format instead of guessing from its extension.")
+    var inputFormat: String?
+
+    @Flag(help: "Print every shortest path, not only the first.")
+    var all = false
+
+    @Option(name: .short, help: "Print the K shortest simple paths (Yen's algorithm).")
+    var k: Int?
+
+    @OptionGroup var options: PathOptions
+
+    @Option(help: "Output: text (sentences) or json.")
+    var format: OutputStyle = .text
+
+    func validate() throws {
+        if all && k != nil { throw ValidationError("give --all or -k, not both") }
+        if let k, k < 1 { throw ValidationError("-k must be at least 1") }
+    }
+
+    func run() throws {
+        try guarded {
+            let graph = try loadGraph(file, format: inputFormat)
+            let source = try graph.resolve(a), target = try graph.resolve(b)
+            let constraints = try options.constraints(for: graph)
+            let paths: [Path]
+            if let k {
+                paths = try ShortestPaths.kShortestPaths(in: graph, from: source.id, to: target.id, k: k, constraints: constraints)
+            } else if all {
+                paths = try ShortestPaths.allShortestPaths(in: graph, from: source.id, to: target.id, constraints: constraints)
+            } else {
+                paths = try ShortestPaths.shortestPath(in: graph, from: source.id, to: target.id, constraints: constraints).map { [$0] } ?? []
+            }
+            let narrator = PathNarrator(graph: graph)
+            if paths.isEmpty {
+                throw noPath(graph, source, target, constraints, narrator)
+            }
+            switch format {
+            case .json:
+                let result = PathResultJSON(
+                    from: EntityRefJSON(source), to: EntityRefJSON(target),
+                    directed: constraints.directed, weighted: constraints.weighted,
+                    paths: paths.map(narrator.json))
+                print(try encodeJSON(result), terminator: "")
+            case .text:
+                let what = k != nil ? "\(paths.count) shortest simple path\(paths.count == 1 ? "" : "s")"
+                    : all ? "\(paths.count) shortest path\(paths.count == 1 ? "" : "s")" : "shortest path"
+                print("\(source.name) → \(target.name): \(what)\n")
+                print(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+            }
+        }
+    }
+
+    /// The no-path message: which constraint cut every path, and the path without it.
+    private func noPath(_ graph: Graph, _ s: Entity, _ t: Entity, _ c: PathConstraints, _ narrator: PathNarrator) -> ExitCode {
+        var lines = ["no path from \(s.name) to \(t.name)"]
+        if let why = try? ShortestPaths.explainNoPath(in: graph, from: s.id, to: t.id, constraints: c) {
+            if !c.active.isEmpty {
+                lines[0] += " under " + c.active.map(\.description).joined(separator: ", ")
+            }
+            for r in why.relaxations {
+                lines.append("  without \(r.constraint): \(narrator.chain(r.path)) (\(r.path.hopCount) hops)")
+            }
+            if why.relaxations.isEmpty, let free = why.unconstrainedPath {
+                lines.append("  no single constraint is to blame; with none: \(narrator.chain(free)) (\(free.hopCount) hops)")
+            }
+            if !why.connectedWithoutConstraints {
+                lines.append("  they are in different components: no chain of ties joins them at all")
+            }
+        }
+        if format == .json {
+            let obj = NoPathJSON(from: EntityRefJSON(s), to: EntityRefJSON(t), paths: [], message: lines.joined(separator: "\n"))
+            if let text = try? encodeJSON(obj) { print(text, terminator: "") }
+        }
+        return fail(lines.joined(separator: "\n"), code: Status.noPath)
+    }
+}
+
+struct EntityRefJSON: Codable {
+    var id: String, name: String, kind: String
+    init(_ e: Entity) { id = e.id; name = e.name; kind = e.kind }
+}
+struct PathResultJSON: Codable {
+    var from: EntityRefJSON, to: EntityRefJSON, directed: Bool, weighted: Bool, paths: [PathJSON]
+}
+struct NoPathJSON: Codable { var from: EntityRefJSON, to: EntityRefJSON, paths: [PathJSON], message: String }

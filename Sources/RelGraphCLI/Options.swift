@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import GraphFormats
+import GraphModel
+
+/// The graph file every analysis command reads, and an optional time slice.
+struct GraphInput: ParsableArguments {
+    @Argument(help: "The graph file (YAML, JSON, DOT, GraphML, GEXF, node-link JSON, CSV).")
+    var file: String
+
+    @Option(name: .customLong("from"), help: "Read FILE as this format instead of guessing from its extension.")
+    var inputFormat: String?
+
+    @OptionGroup var time: TimeSlice
+
+    /// Loads the file and applies the time slice.
+    func load() throws -> Graph {
+        let graph = try loadGraph(file, format: inputFormat)
+        return try time.apply(to: graph)
+    }
+}
+
+/// `--at DATE` / `--between FROM,TO`: keep only the relations that held then.
+struct TimeSlice: ParsableArguments {
+    @Option(help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Only ties that held at some time between two dates.", valueName: "FROM,TO"))
+    var between: String?
+
+    @Flag(help: "With --at/--between, also drop relations that carry no date (kept by default).")
+    var datedOnly = false
+
+    /// The period asked for, if any.
+    func period() throws -> DateSpan? { try datePeriod(at: at, between: between) }
+
+    func apply(to graph: Graph) throws -> Graph {
+        guard let span = try period() else { return graph }
+        let keepUndated = !datedOnly
+        return graph.filtered(relations: { $0.holds(during: span, keepUndated: keepUndated) })
+    }
+}
+
+/// The span named by `--at DATE` or `--between FROM,TO`, if either is given.
+func datePeriod(at: String?, between: String?) throws -> DateSpan? {
+    if at != nil && between != nil { throw ValidationError("give --at or --between, not both") }
+    if let at {
+        guard let d = PartialDate(at) else { throw ValidationError("--at '\(at)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+        return DateSpan(d)
+    }
+    if let between {
+        let parts = between.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, let a = PartialDate(parts[0]), let b = PartialDate(parts[1]) else {
+            throw ValidationError("--between '\(between)' must be two dates separated by a comma, e.g. 1929,1940")
+        }
+        guard a.earliestDay <= b.latestDay else { throw ValidationError("--between '\(between)': the first date is after the second") }
+        return DateSpan(from: a, to: b)
+    }
+    return nil
+}
+
+/// How a command prints its result.
+enum OutputStyle: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Splits comma-separated option values: `--kinds killed,agent_of --kinds ally_of`.
+func commaList(_ values: [String]) -> [String] {
+    values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+}
+
+/// Checks that every relation kind named on the command line exists in the schema.
+func checkRelationKinds(_ names: [String], in schema: Schema, flag: String) throws {
+    for n in names where schema.relationKind(n) == nil {
+        throw ValidationError("\(flag) '\(n)' is not a relation kind; known: \(schema.relationKinds.map(\.name).joined(separator: ", "))")
+    }
+}
+
+/// Checks that every entity kind named on the command line exists in the schema.
+func checkEntityKinds(_ names: [String], in schema: Schema, flag: String) throws {
+    for n in names where schema.entityKind(n) == nil {
+        throw ValidationError("\(flag) '\(n)' is not an entity kind; known: \(schema.entityKinds.map(\.name).joined(separator: ", "))")
+    }
+}
+
+/// Writes text to `-o PATH` atomically, or to standard output.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        try AtomicWrite.write(text, to: path)
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GraphAlgorithms
+import GraphModel
+
+/// Reads paths as sentences: each hop in the schema's forward or inverse reading,
+/// with its date, evidence and source.
+struct PathNarrator {
+    let graph: Graph
+
+    func name(_ id: String) -> String { graph.entity(id)?.name ?? id }
+
+    /// "Ramón Mercader killed Leon Trotsky (1940-08-20) — struck him with an ice axe [s. 88]"
+    func sentence(_ hop: Path.Hop) -> String {
+        let r = graph.relations[hop.relationIndex]
+        let kind = graph.schema.relationKind(r.kind)
+        let phrase = hop.forward || (kind?.symmetric ?? false)
+            ? (kind?.forward ?? r.kind) : (kind?.inverse ?? "is the object of '\(r.kind)' by")
+        var s = "\(name(hop.from)) \(phrase) \(name(hop.to))"
+        if let d = r.dateText { s += " (\(d))" }
+        if let e = r.evidence {
+            s += " — \(e.text)"
+            if let src = e.source { s += " [\(src)]" }
+        }
+        return s
+    }
+
+    /// "Ramón Mercader → Leon Trotsky → Joseph Stalin"
+    func chain(_ path: Path) -> String { path.entities.map(name).joined(separator: " → ") }
+
+    func text(_ path: Path, weighted: Bool) -> String {
+        var lines = [chain(path) + "  (\(path.hopCount) hop\(path.hopCount == 1 ? "" : "s")"
+            + (weighted ? ", length \(formatNumber(path.length)))" : ")")]
+        for (i, hop) in path.hops.enumerated() {
+            lines.append("  \(i + 1). " + sentence(hop))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json(_ path: Path) -> PathJSON {
+        PathJSON(
+            hops: path.hopCount, length: path.length, entities: path.entities,
+            steps: path.hops.map { hop in
+                let r = graph.relations[hop.relationIndex]
+                return StepJSON(
+                    from: hop.from, to: hop.to, kind: r.kind, forward: hop.forward,
+                    relation: RelationRefJSON(from: r.from, kind: r.kind, to: r.to, index: hop.relationIndex),
+                    date: r.dateText, evidence: r.evidence?.text, source: r.evidence?.source,
+                    sentence: sentence(hop))
+            })
+    }
+}
+
+struct RelationRefJSON: Codable { var from: String; var kind: String; var to: String; var index: Int }
+struct StepJSON: Codable {
+    var from: String; var to: String; var kind: String; var forward: Bool
+    var relation: RelationRefJSON; var date: String?; var evidence: String?; var source: String?; var sentence: String
+}
+struct PathJSON: Codable { var hops: Int; var length: Double; var entities: [String]; var steps: [StepJSON] }
+
+/// Fixed formatting for numbers people diff: integers without a fraction, others to 6 places.
+func formatNumber(_ x: Double, places: Int = 6) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return String(format: "%.\(places)f", x)
+}
+
+/// Deterministic, readable JSON.
+func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}

@@ -1,0 +1,225 @@
+import Foundation
+import GraphModel
+import GraphvizRendering
+import Testing
+@testable import GraphFormats
+
+/// Undoes Graphviz's escString convention for a label as cgraph stores it
+/// (after DOT unquoting): `\\` is a backslash, `\n` `\l` `\r` end lines, and
+/// HTML entities are decoded (Graphviz does that for plain labels too).
+/// Written from Graphviz's documentation, independently of the writer.
+func graphvizDisplayed(_ stored: String) -> String {
+    var out = ""
+    var it = stored.makeIterator()
+    while let c = it.next() {
+        guard c == "\\" else { out.append(c); continue }
+        guard let n = it.next() else { out.append("\\"); break }
+        switch n {
+        case "n", "l", "r": out.append("\n")
+        default: out.append(n)
+        }
+    }
+    return xmlUnescape(out)
+}
+
+/// Decodes `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and numeric character references.
+func xmlUnescape(_ s: String) -> String {
+    var out = ""
+    var rest = Substring(s)
+    while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        let tail = rest[amp...]
+        guard let semi = tail.firstIndex(of: ";"), tail.distance(from: amp, to: semi) <= 10 else {
+            out += "&"; rest = rest[rest.index(after: amp)...]; continue
+        }
+        let entity = String(tail[tail.index(after: amp)..<semi])
+        var decoded: String?
+        switch entity {
+        case "amp": decoded = "&"
+        case "lt": decoded = "<"
+        case "gt": decoded = ">"
+        case "quot": decoded = "\""
+        case "apos": decoded = "'"
+        default:
+            if entity.hasPrefix("#x"), let v = UInt32(entity.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                decoded = String(Character(u))
+            } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let u = Unicode.Scalar(v) {
+                decoded = String(Character(u))
+            }
+        }
+        if let decoded { out += decoded; rest = rest[rest.index(after: semi)...] } else {
+            out += "&"; rest = rest[rest.index(after: amp)...]
+        }
+    }
+    return out + rest
+}
+
+/// The text content of every `<text>` element of an SVG document.
+func svgTexts(_ svg: String) -> [String] {
+    var texts: [String] = []
+    var rest = Substring(svg)
+    while let open = rest.range(of: "<text") {
+        guard let gt = rest[open.upperBound...].firstIndex(of: ">"),
+              let close = rest[gt...].range(of: "</text>") else { break }
+        texts.append(xmlUnescape(String(rest[rest.index(after: gt)..<close.lowerBound])))
+        rest = rest[close.upperBound...]
+    }
+    return texts
+}
+
+@Suite("DOT writer")
+struct DOTWriterTests {
+    static let golden = FormatFixtures.root.appendingPathComponent("golden/small.dot")
+
+    func small() throws -> Graph { try GraphFile.load(path: FormatFixtures.graphFile("small.yaml")) }
+
+    @Test func goldenFile() throws {
+        let dot = DOTWriter.write(try small(), options: DOTOptions(engineHints: DOTOptions.hints(forEngine: "dot")))
+        if ProcessInfo.processInfo.environment["RELGRAPH_RECORD"] == "1" {
+            try AtomicWrite.write(dot, to: Self.golden.path)
+        }
+        let expected = try String(contentsOf: Self.golden, encoding: .utf8)
+        #expect(dot == expected, "re-record with RELGRAPH_RECORD=1 if the change is intended")
+    }
+
+    @Test func deterministic() throws {
+        let g = try small()
+        let options = DOTOptions(highlightedEntities: ["ada", "boris"], highlightedRelations: [1],
+                                 fillOverride: ["ada": "#ff0000"], colorLegend: [("one", "#ff0000"), ("two", "#00ff00")],
+                                 sizes: ["ada": 1, "boris": 0.5], engineHints: ["overlap": "false", "splines": "true"])
+        let a = DOTWriter.write(g, options: options)
+        for _ in 0..<5 { #expect(DOTWriter.write(g, options: options) == a) }
+        for seed in UInt64(1)...20 {
+            let h = try HostileGraphs.graph(seed: seed)
+            #expect(DOTWriter.write(h) == DOTWriter.write(h), "seed \(seed)")
+        }
+    }
+
+    @Test func styledByKindThroughGraphviz() throws {
+        let g = try small()
+        let doc = try Graphviz.parse(dot: DOTWriter.write(g), fileName: "small.dot")
+        #expect(doc.name == "Small test graph")
+        let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0) })
+        #expect(nodes["ada"]?.attributes["label"] == "Ada Brun")
+        #expect(nodes["ada"]?.attributes["shape"] == "ellipse")
+        #expect(nodes["ada"]?.attributes["fillcolor"] == "#dbeafe")
+        #expect(nodes["ada"]?.attributes["style"] == "filled")
+        #expect(nodes["gull"]?.attributes["shape"] == "box3d")
+        #expect(nodes["gull"]?.attributes["fillcolor"] == "#aabbcc")
+        #expect(doc.edges.count == 4)
+        let rival = try #require(doc.edges.first { $0.tail == "boris" && $0.head == "ada" })
+        #expect(rival.attributes["dir"] == "none")
+        #expect(rival.attributes["style"] == "dashed")
+        #expect(rival.attributes["label"] == "was a rival of")
+        #expect(rival.attributes["tooltip"]?.contains("they argued in print") == true)
+        let killed = try #require(doc.edges.first { $0.tail == "boris" && $0.head == "cele" })
+        #expect(killed.attributes["dir"] == nil)
+        #expect(killed.attributes["color"] == "#b91c1c")
+        #expect(graphvizDisplayed(killed.attributes["label"] ?? "") == "killed\n1930")
+        // Legend: only the kinds in use.
+        let legend = try #require(doc.nodes.first { $0.subgraphs.contains("cluster_legend") })
+        let html = try #require(legend.attributes["label"])
+        #expect(legend.htmlAttributes.contains("label"))
+        for used in ["person", "organization", "ship", "member_of", "rival_of", "sailed_on", "killed"] {
+            #expect(html.contains(">\(used)"), "\(used)")
+        }
+        for unused in ["event", "place", "work", "spouse_of", "founded"] {
+            #expect(!html.contains(">\(unused)"), "\(unused)")
+        }
+        // Nothing that links out or reads files.
+        for attrs in doc.nodes.map(\.attributes) + doc.edges.map(\.attributes) {
+            for banned in ["URL", "href", "image", "imagepath"] { #expect(attrs[banned] == nil) }
+        }
+    }
+
+    @Test func highlightingFadesTheRest() throws {
+        let g = try small()
+        let options = DOTOptions(legend: false, highlightedEntities: ["boris", "ada"], highlightedRelations: [1])
+        let doc = try Graphviz.parse(dot: DOTWriter.write(g, options: options))
+        let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0.attributes) })
+        #expect(nodes["ada"]?["penwidth"] == "3")
+        #expect(nodes["ada"]?["style"] == "filled,bold")
+        #expect(nodes["cele"]?["fillcolor"] == "#f3f4f6")
+        #expect(nodes["cele"]?["penwidth"] == nil)
+        for (i, e) in doc.edges.enumerated() {
+            if i == 1 {
+                #expect(e.attributes["penwidth"] == "3" && e.attributes["color"] == "#dc2626")
+            } else {
+                #expect(e.attributes["penwidth"] == nil && e.attributes["color"] == "#d1d5db")
+            }
+        }
+        #expect(!doc.nodes.contains { $0.subgraphs.contains("cluster_legend") })
+    }
+
+    @Test func overridesAndExtraLegends() throws {
+        let g = try small()
+        let options = DOTOptions(fillOverride: ["ada": "#123456", "boris": "javascript:x"],
+                                 colorLegend: [(label: "Group <1> & co", color: "#123456")], colorLegendTitle: "Community",
+                                 sizes: ["ada": 1, "cele": 7], sizeLegendTitle: "Betweenness",
+                                 engineHints: ["overlap": "false", "URL": "http://x", "image": "/etc/passwd"])
+        let dot = DOTWriter.write(g, options: options)
+        #expect(!dot.contains("URL") && !dot.contains("/etc/passwd") && !dot.contains("javascript"))
+        let doc = try Graphviz.parse(dot: dot)
+        let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0.attributes) })
+        #expect(nodes["ada"]?["fillcolor"] == "#123456")
+        #expect(nodes["boris"]?["fillcolor"] == "#dbeafe")
+        #expect(nodes["ada"]?["width"] == "2.00")
+        #expect(nodes["cele"]?["width"] == "2.00")  // clamped to 1
+        let html = try #require(doc.nodes.first { $0.subgraphs.contains("cluster_legend") }?.attributes["label"])
+        #expect(html.contains("Community") && html.contains("Group &lt;1&gt; &amp; co") && html.contains("Betweenness"))
+        // And Graphviz lays it out and shows the legend text unescaped.
+        let svg = String(decoding: try Graphviz.render(dot: dot, engine: .dot, format: .svg).data, as: UTF8.self)
+        #expect(svgTexts(svg).contains("Group <1> & co"))
+    }
+
+    static let hostileNames = [
+        "say \"hi\"", "back\\slash", "trailing\\", "two\nlines", "<tag>", "a > b", "Tom & Jerry", "&amp; literally",
+        "Лев Троцкий", "Ramón Mercader", "emoji 😀 👩‍👩‍👧", "\\N", "\\l", "\\G and \\E", "x\\\"y", "{braces} [x] ; = ,",
+        "#comment", "-- ->", "&#65; not A",
+    ]
+
+    @Test func escapingRoundTripsThroughGraphviz() throws {
+        var entities: [Entity] = []
+        for (i, name) in Self.hostileNames.enumerated() {
+            // Ids: hostile too, except backslashes, which get synthetic ids (checked below).
+            let id = "id \(i) \"q\" <x> & é 😀 -> ;"
+            entities.append(Entity(id: id, kind: "person", name: name, description: name))
+        }
+        entities.append(Entity(id: "back\\slash id", kind: "person", name: "plain"))
+        let relations = [Relation(from: entities[0].id, kind: "rival_of", to: entities[1].id,
+                                  evidence: Evidence(Self.hostileNames.joined(separator: " | ")))]
+        let g = try Graph(name: "hostile \"graph\" \\", entities: entities, relations: relations)
+        let dot = DOTWriter.write(g, options: DOTOptions(title: "title & \"quotes\" \\"))
+        let doc = try Graphviz.parse(dot: dot, fileName: "hostile.dot")
+        #expect(doc.nodes.count == entities.count + 1)  // + the legend
+        for (i, e) in entities.enumerated() {
+            let node = doc.nodes[i]
+            if i < Self.hostileNames.count {
+                #expect(node.id == e.id, "node id \(i)")
+            } else {
+                #expect(node.id == "n\(i)", "synthetic id for an id with a backslash")
+            }
+            #expect(graphvizDisplayed(node.attributes["label"] ?? "") == e.name, "label \(i): \(e.name)")
+        }
+        #expect(doc.edges.first?.tail == entities[0].id && doc.edges.first?.head == entities[1].id)
+        let tooltip = doc.edges.first?.attributes["tooltip"] ?? ""
+        #expect(graphvizDisplayed(tooltip).contains(Self.hostileNames.joined(separator: " | ")))
+
+        // What Graphviz actually draws: every single-line name appears as a text.
+        let svg = String(decoding: try Graphviz.render(dot: dot, engine: .dot, format: .svg).data, as: UTF8.self)
+        let texts = Set(svgTexts(svg))
+        for name in Self.hostileNames where !name.contains("\n") {
+            #expect(texts.contains(name), "drawn: \(name)")
+        }
+        #expect(texts.contains("two") && texts.contains("lines"))
+        #expect(texts.contains("title & \"quotes\" \\"))
+    }
+
+    @Test func escapedForms() {
+        #expect(DOTEscaping.escString("a\\b\"c\nd&e") == #""a\\b\"c\nd&amp;e""#)
+        #expect(DOTEscaping.escString("end\\") == #""end\\""#)
+        #expect(DOTEscaping.html("<b> & \\ \"") == "&lt;b&gt; &amp; \\\\ &quot;")
+        #expect(DOTEscaping.quotedID("plain id") == "\"plain id\"")
+        #expect(!DOTEscaping.isExactID("a\\b") && DOTEscaping.isExactID("a \"b\" <c>"))
+    }
+}
