@@ -15,6 +15,16 @@ public enum GraphFileFormat: String, Sendable, CaseIterable, Hashable {
     /// `X.edges.csv` (`source,target,weight,kind`) with optional sibling
     /// `X.nodes.csv` (`id,label,kind`) and `X.meta.json` (`directed`).
     case fixtureCSV
+    /// GraphML (NetworkX, yEd, Gephi, Cytoscape); see ``GraphMLReader`` / ``GraphMLWriter``.
+    case graphml
+    /// GEXF 1.3 for Gephi; see ``GEXFReader`` / ``GEXFWriter``.
+    case gexf
+    /// NetworkX / D3 node-link JSON (no extension of its own: `.json` is relgraph's JSON).
+    case nodeLink = "node-link"
+    /// Cypher statements for Neo4j (written only).
+    case cypher
+    /// A Mermaid flowchart (written only).
+    case mermaid
 
     /// Lower-case extensions (without the dot) that select this format.
     public var fileExtensions: [String] {
@@ -22,6 +32,11 @@ public enum GraphFileFormat: String, Sendable, CaseIterable, Hashable {
         case .yaml: return ["yaml", "yml"]
         case .json: return ["json"]
         case .fixtureCSV: return ["csv"]
+        case .graphml: return ["graphml"]
+        case .gexf: return ["gexf"]
+        case .nodeLink: return []
+        case .cypher: return ["cypher", "cql"]
+        case .mermaid: return ["mmd", "mermaid"]
         }
     }
 
@@ -65,6 +80,10 @@ public enum GraphFile {
         case .yaml: return try YAMLGraphReader.read(text, fileName: fileName)
         case .json: return try RelgraphJSON.read(text, fileName: fileName)
         case .fixtureCSV: return try FixtureCSV.read(edges: text, edgesFile: fileName)
+        case .graphml: return try GraphImporter.read(text: text, fileName: fileName, format: .graphml).graph
+        case .gexf: return try GraphImporter.read(text: text, fileName: fileName, format: .gexf).graph
+        case .nodeLink: return try GraphImporter.read(text: text, fileName: fileName, format: .nodeLink).graph
+        case .cypher, .mermaid: throw .unsupportedFormat("Cypher and Mermaid are written, not read")
         }
     }
 
@@ -76,6 +95,11 @@ public enum GraphFile {
         case .yaml: return YAMLGraphWriter.write(graph)
         case .json: return RelgraphJSON.write(graph)
         case .fixtureCSV: throw .unsupportedFormat("fixture CSV is read-only; export CSV with the csv-pair format")
+        case .graphml: return try GraphMLWriter.write(graph)
+        case .gexf: return try GEXFWriter.write(graph)
+        case .nodeLink: return NodeLinkWriter.write(graph)
+        case .cypher: return try CypherWriter.write(graph)
+        case .mermaid: return MermaidWriter.write(graph)
         }
     }
 

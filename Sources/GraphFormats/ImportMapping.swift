@@ -19,7 +19,7 @@ import GraphModel
 /// says `directed`/`undirected`, as Gephi's edge table does), else `label` when
 /// ``edgeLabelIsKind``, gives ``Relation/kind``; `date`, `start`, `end`,
 /// `evidence`, `source` (the evidence's reference), `weight`, `confidence` fill
-/// the fields of the same name; `id` and `key` (edge identities) are dropped;
+/// the fields of the same name; `id`, `key` and `networkx_key` (edge identities) are dropped;
 /// anything else goes to ``Relation/attributes``.
 ///
 /// Kinds the schema does not know are ADDED to it rather than refused: an
@@ -292,6 +292,7 @@ public enum GraphImporter {
             }
             _ = State.take(["id"], from: &attrs)
             _ = State.take(["key"], from: &attrs)
+            _ = State.take(["networkx_key"], from: &attrs)
             for (k, v) in attrs { free[AttributeNaming.imported(k)] = v }
             return Relation(
                 from: edge.source, kind: kind, to: edge.target, date: date, start: start, end: end,

@@ -7,8 +7,9 @@ import GraphModel
 /// Reading first checks the text is strict JSON (RFC 8259), reporting a
 /// syntax error at its line and column; the checked text is then read by
 /// ``YAMLGraphReader`` (JSON is YAML), so every later problem is located too.
-/// Writing is deterministic: keys sorted, two-space indentation, entities and
-/// relations in graph order, integers without a fraction.
+/// Writing is deterministic: keys sorted (except the kinds under `schema`,
+/// which keep schema order, the order legends list them in), two-space
+/// indentation, entities and relations in graph order, integers without a fraction.
 public enum RelgraphJSON {
     /// Reads a graph from relgraph JSON text.
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` for malformed JSON,
@@ -28,12 +29,12 @@ public enum RelgraphJSON {
         if !additions.entityKinds.isEmpty || !additions.relationKinds.isEmpty {
             var schema: [String: Value] = [:]
             if !additions.entityKinds.isEmpty {
-                schema["entity_kinds"] = .object(Dictionary(uniqueKeysWithValues: additions.entityKinds.map {
+                schema["entity_kinds"] = .orderedObject(additions.entityKinds.map {
                     ($0.name, Value.object(["shape": .string($0.shape), "color": .string($0.color)]))
-                }))
+                })
             }
             if !additions.relationKinds.isEmpty {
-                schema["relation_kinds"] = .object(Dictionary(uniqueKeysWithValues: additions.relationKinds.map { k in
+                schema["relation_kinds"] = .orderedObject(additions.relationKinds.map { k in
                     var o: [String: Value] = [
                         "forward": .string(k.forward), "inverse": .string(k.inverse), "symmetric": .bool(k.symmetric),
                         "color": .string(k.color), "style": .string(k.style),
@@ -41,7 +42,7 @@ public enum RelgraphJSON {
                     if let f = k.fromKinds { o["from"] = .array(f.sorted().map(Value.string)) }
                     if let t = k.toKinds { o["to"] = .array(t.sorted().map(Value.string)) }
                     return (k.name, Value.object(o))
-                }))
+                })
             }
             top["schema"] = .object(schema)
         }
@@ -80,6 +81,8 @@ extension RelgraphJSON {
     enum Value: Sendable {
         case string(String), number(Double), bool(Bool), null
         case array([Value]), object([String: Value])
+        /// An object whose keys keep the given order (schema kinds: their order is the legend's).
+        case orderedObject([(String, Value)])
 
         func write(to out: inout String, indent: Int) {
             let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
@@ -98,13 +101,14 @@ extension RelgraphJSON {
                 }
                 out += close + "]"
             case .object(let o):
-                if o.isEmpty { out += "{}"; return }
+                Value.orderedObject(o.keys.sorted().map { ($0, o[$0] ?? .null) }).write(to: &out, indent: indent)
+            case .orderedObject(let pairs):
+                if pairs.isEmpty { out += "{}"; return }
                 out += "{\n"
-                let keys = o.keys.sorted()
-                for (i, k) in keys.enumerated() {
+                for (i, (k, v)) in pairs.enumerated() {
                     out += pad + Value.quoted(k) + ": "
-                    o[k]?.write(to: &out, indent: indent + 1)
-                    out += i == keys.count - 1 ? "\n" : ",\n"
+                    v.write(to: &out, indent: indent + 1)
+                    out += i == pairs.count - 1 ? "\n" : ",\n"
                 }
                 out += close + "}"
             }
@@ -121,6 +125,7 @@ extension RelgraphJSON {
                 case 0x0A: out += "\\n"
                 case 0x09: out += "\\t"
                 case 0x0D: out += "\\r"
+                case 0x2028, 0x2029: out += String(format: "\\u%04X", u.value)  // line breaks to YAML and JavaScript
                 case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF:
                     out.unicodeScalars.append(u)
                 default: out += String(format: "\\u%04X", u.value)
@@ -265,6 +270,18 @@ enum JSONSyntax {
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") { i += 1; return }
                 if b < 0x20 { throw fail("control character in a string (write it as an escape such as \\n)") }
+                if b == 0x7F { replacements.append((i..<(i + 1), "\\u007F")); i += 1; continue }
+                if b >= 0x80 {
+                    // Raw characters YAML refuses or reads as line breaks become escapes.
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    let end = min(i + length, bytes.count)
+                    if let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first,
+                       [0x85, 0x2028, 0x2029, 0xFFFE, 0xFFFF].contains(scalar.value) || (0x80...0x9F).contains(scalar.value) {
+                        replacements.append((i..<end, String(format: "\\u%04X", scalar.value)))
+                    }
+                    i = end
+                    continue
+                }
                 if b != UInt8(ascii: "\\") { i += 1; continue }
                 let escapeStart = i
                 i += 1

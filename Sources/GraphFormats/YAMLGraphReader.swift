@@ -269,8 +269,10 @@ private struct Reader {
         }
 
         let mine = Set(problems.map(\.message))
+        var endpoints: [SourceLocation: (from: String, to: String)] = [:]
+        for r in relations { if let at = r.location { endpoints[at] = (r.from, r.to) } }
         for d in Graph.validate(schema: schema, entities: entities, relations: relations) {
-            if let refined = refine(d, relations: relations) {
+            if let refined = refine(d, endpoints: endpoints) {
                 // Schema problems carry no location in the model; this reader already
                 // reported the same message at the offending value.
                 if refined.location == nil, mine.contains(refined.message) { continue }
@@ -300,7 +302,7 @@ private struct Reader {
 
     /// Points a model diagnostic at the key whose value is wrong; drops the ones
     /// that only repeat a problem already reported (an endpoint that failed to parse).
-    func refine(_ d: Diagnostic, relations: [Relation]) -> Diagnostic? {
+    func refine(_ d: Diagnostic, endpoints: [SourceLocation: (from: String, to: String)]) -> Diagnostic? {
         guard let at = d.location, let marks = valueMarks[at] else { return d }
         let m = d.message
         var key: String?
@@ -309,10 +311,10 @@ private struct Reader {
         } else if m.contains("has unknown kind") || m.contains("unknown relation kind") || m.contains("cannot join") {
             key = "kind"
         } else if m.contains("'from' names undefined entity") {
-            if let r = relations.first(where: { $0.location == at }), brokenIDs.contains(r.from) { return nil }
+            if let r = endpoints[at], brokenIDs.contains(r.from) { return nil }
             key = "from"
         } else if m.contains("'to' names undefined entity") {
-            if let r = relations.first(where: { $0.location == at }), brokenIDs.contains(r.to) { return nil }
+            if let r = endpoints[at], brokenIDs.contains(r.to) { return nil }
             key = "to"
         } else if m.contains("before it starts") {
             key = "end"

@@ -9,6 +9,10 @@ import GraphModel
 /// Reading the output with ``YAMLGraphReader`` gives an equal `Graph`, provided
 /// the graph's schema extends ``Schema/standard`` (only kinds that are new or
 /// differ from the built-in ones are written under `schema:`).
+///
+/// Known limit: Yams drops a byte-order mark (U+FEFF) at the very start of any
+/// scalar, however it is written, so such a leading character does not survive
+/// a round trip (one anywhere else does).
 public enum YAMLGraphWriter {
     /// The graph as YAML text, ending in a newline.
     /// - Complexity: O(V + E + A) for A aliases and attributes.

@@ -31,6 +31,9 @@ public enum Graphviz {
     /// An anonymous graph is named ``anonymousGraphName`` first, so output is
     /// deterministic. For a named graph the bytes equal `dot -K<engine> -T<format>`
     /// (the C random generators are reset before each layout, as in a fresh process).
+    /// Exception: Graphviz 2.43's fdp keeps state from earlier layouts in the process,
+    /// so in-process fdp output can differ from call to call; choose another engine
+    /// where byte-stable output matters.
     /// Steps: `agmemread` → `gvLayout` → `gvRender` into an `open_memstream` buffer →
     /// buffer freed → `gvFreeLayout` → `agclose`, on every path.
     ///
@@ -109,10 +112,6 @@ public enum Graphviz {
     }
 
     private static let backgroundQueue = DispatchQueue(label: "relgraph.graphviz", qos: .userInitiated)
-
-    /// Formats the tests may ask for besides ``OutputFormat``; all write only to
-    /// the given stream.
-    static let textFormats: Set<String> = ["plain", "json", "dot", "xdot"]
 
     /// The render pipeline with raw engine and format names (not checked, so tests
     /// can reach Graphviz's own failures).

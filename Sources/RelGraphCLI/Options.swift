@@ -11,17 +11,22 @@ struct GraphInput: ParsableArguments {
     @Option(name: .customLong("from"), help: "Read FILE as this format instead of guessing from its extension.")
     var inputFormat: String?
 
-    @OptionGroup var time: TimeSlice
+    @OptionGroup var time: TimeOptions
 
     /// Loads the file and applies the time slice.
     func load() throws -> Graph {
-        let graph = try loadGraph(file, format: inputFormat)
-        return try time.apply(to: graph)
+        try time.apply(to: loadUnsliced())
+    }
+
+    /// Loads the file as it is (for commands that apply the time slice themselves).
+    func loadUnsliced() throws -> Graph {
+        _ = try time.period()  // a bad --at fails before the file is read
+        return try loadGraph(file, format: inputFormat)
     }
 }
 
 /// `--at DATE` / `--between FROM,TO`: keep only the relations that held then.
-struct TimeSlice: ParsableArguments {
+struct TimeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var at: String?
 

@@ -215,6 +215,22 @@ struct DOTWriterTests {
         #expect(texts.contains("title & \"quotes\" \\"))
     }
 
+    @Test func theTrotskyStalinGraphRendersCleanly() throws {
+        let path = FormatFixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Graphs/trotsky-stalin.yaml").path
+        guard FileManager.default.fileExists(atPath: path) else { return }  // written by another helper
+        let g = try GraphFile.load(path: path)
+        let dot = DOTWriter.write(g, options: DOTOptions(engineHints: DOTOptions.hints(forEngine: "sfdp")))
+        let doc = try Graphviz.parse(dot: dot, fileName: "trotsky-stalin.dot")
+        #expect(doc.nodes.count == g.entities.count + 1)
+        #expect(doc.edges.count == g.relations.count)
+        #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+        let rendering = try Graphviz.render(dot: dot, engine: .sfdp, format: .svg)
+        #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
+        let texts = Set(svgTexts(String(decoding: rendering.data, as: UTF8.self)))
+        for e in g.entities where !e.name.contains("\n") { #expect(texts.contains(e.name), "\(e.name)") }
+    }
+
     @Test func escapedForms() {
         #expect(DOTEscaping.escString("a\\b\"c\nd&e") == #""a\\b\"c\nd&amp;e""#)
         #expect(DOTEscaping.escString("end\\") == #""end\\""#)

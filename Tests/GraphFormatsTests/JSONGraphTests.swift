@@ -73,5 +73,8 @@ struct JSONGraphTests {
         let g = try GraphFile.load(text: text, fileName: "e.json")
         #expect(g.name == "a/b")
         #expect(g.entity("x")?.name == "smile 😀 é\t\"q\"")
+        // Raw characters that are line breaks or forbidden in YAML, inside JSON strings.
+        let raw = "{\"name\": \"a\u{2028}b\u{85}c\u{7F}d\u{9F}e\u{2029}\", \"entities\": []}"
+        #expect(try GraphFile.load(text: raw, fileName: "r.json").name == "a\u{2028}b\u{85}c\u{7F}d\u{9F}e\u{2029}")
     }
 }

@@ -50,7 +50,25 @@ extension GraphvizRenderingTests {
             let ours = try Graphviz.render(dot: Self.small, format: format).data
             let theirs = try runProcess(dot, ["-T\(format.rawValue)"], input: Self.small)
             #expect(theirs.status == 0)
-            #expect(ours == theirs.stdout, "in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
+            let same = ours == theirs.stdout
+            #expect(same, "in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
+        }
+
+        /// fdp is left out: in Graphviz 2.43 it keeps state from earlier layouts in the
+        /// process (measured with a C program: the second fdp layout of a graph differs
+        /// from the first), which no reset from outside the library reaches.
+        @Test(arguments: LayoutEngine.allCases.filter { $0 != .fdp })
+        func everyEngineEqualsDotBinary(engine: LayoutEngine) throws {
+            guard let dot = findExecutable("dot") else {
+                print("skipped: no `dot` executable on PATH")
+                return
+            }
+            let source = ringDOT(name: "ring\(engine)", nodes: 24)
+            let ours = try Graphviz.render(dot: source, engine: engine, format: .svg).data
+            let theirs = try runProcess(dot, ["-K\(engine.rawValue)", "-Tsvg"], input: source)
+            #expect(theirs.status == 0)
+            let same = ours == theirs.stdout
+            #expect(same, "\(engine): in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
         }
 
         @Test func sfdpBytesEqualDotBinary() throws {
@@ -66,7 +84,8 @@ extension GraphvizRenderingTests {
             let theirs = try runProcess(dot, ["-Ksfdp", "-Tsvg"], input: source)
             for round in 0..<2 {
                 let ours = try Graphviz.render(dot: source, engine: .sfdp, format: .svg).data
-                #expect(ours == theirs.stdout, "round \(round): in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
+                let same = ours == theirs.stdout
+                #expect(same, "round \(round): in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
             }
         }
 

@@ -3,17 +3,40 @@ import Foundation
 import GraphFormats
 import GraphModel
 
-/// Every format `export` writes.
+/// Every format `export` (and `ego`) writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case dot, yaml, json
+    case dot, yaml, json, graphml, gexf
+    case nodeLink = "node-link"
+    case csv, cypher, mermaid
+
+    /// The matching foreign format, for the list of what it cannot carry.
+    var interop: InteropFormat? {
+        switch self {
+        case .graphml: return .graphml
+        case .gexf: return .gexf
+        case .nodeLink: return .nodeLink
+        case .csv: return .csv
+        case .cypher: return .cypher
+        case .mermaid: return .mermaid
+        case .dot, .yaml, .json: return nil
+        }
+    }
 }
 
 /// `relgraph export FILE --format F [-o OUT]`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the graph in another format (deterministic; files are written atomically).",
+        abstract: "Write the graph in another tool's format (deterministic; files are written atomically).",
         discussion: """
-            dot: Graphviz DOT styled by the schema, with a legend. yaml/json: relgraph's own files.
+            dot       Graphviz DOT styled by the schema, with a legend
+            yaml/json relgraph's own files (lossless)
+            graphml   GraphML with declared keys (Gephi, yEd, Cytoscape, NetworkX read_graphml)
+            gexf      GEXF 1.3 for Gephi; dated relations become time spells for the timeline
+            node-link NetworkX/D3 node-link JSON
+            csv       two files, OUT.entities.csv and OUT.relations.csv (needs -o)
+            cypher    Neo4j MERGE statements: a label per entity kind, a type per relation kind
+            mermaid   a Mermaid flowchart for Markdown pages
+            relgraph warns on standard error about anything the format cannot carry.
             """
     )
 
@@ -30,15 +53,45 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let graph = try input.load()
-            let text: String
-            switch format {
-            case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: !noLegend))
-            case .yaml: text = try GraphFile.write(graph, format: .yaml)
-            case .json: text = try GraphFile.write(graph, format: .json)
-            }
-            try emit(text, to: output)
-            if let output { FileHandle.standardError.write(Data("wrote \(output)\n".utf8)) }
+            try export(try input.load(), format: format, to: output, legend: !noLegend)
         }
     }
+}
+
+/// Writes `graph` as `format` to `path` (atomically) or standard output, warning
+/// about every field the format drops.
+func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true) throws {
+    if let interop = format.interop {
+        let messages = FormatCapabilities.warnings(for: interop, writing: graph).map(\.message)
+        let lost = FormatCapabilities.dropped(for: interop).filter { f in messages.contains { $0.contains(f.rawValue) } }
+        if !lost.isEmpty {
+            warn("\(format.rawValue) cannot carry \(lost.map(\.rawValue).joined(separator: "; ")) — left out")
+        }
+    }
+    let text: String
+    switch format {
+    case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: legend))
+    case .yaml: text = try GraphFile.write(graph, format: .yaml)
+    case .json: text = try GraphFile.write(graph, format: .json)
+    case .graphml: text = try GraphMLWriter.write(graph)
+    case .gexf: text = try GEXFWriter.write(graph)
+    case .nodeLink: text = NodeLinkWriter.write(graph)
+    case .cypher: text = try CypherWriter.write(graph)
+    case .mermaid: text = MermaidWriter.write(graph)
+    case .csv:
+        guard let path else { throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)") }
+        let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        let out = CSVPairWriter.write(graph)
+        try AtomicWrite.write(out.entities, to: base + ".entities.csv")
+        try AtomicWrite.write(out.relations, to: base + ".relations.csv")
+        note("wrote \(base).entities.csv and \(base).relations.csv")
+        return
+    }
+    try emit(text, to: path)
+    if let path { note("wrote \(path)") }
+}
+
+/// A line of progress on standard error (standard output stays clean for pipes).
+func note(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -26,30 +26,22 @@ struct PathOptions: ParsableArguments {
     @Option(help: "At most this many hops.")
     var maxHops: Int?
 
-    @Option(help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
-    var at: String?
-
-    @Option(help: ArgumentHelp("Only ties that held at some time between two dates.", valueName: "FROM,TO"))
-    var between: String?
-
-    @Flag(help: "With --at/--between, drop undated relations too (kept by default).")
-    var datedOnly = false
-
     @Flag(help: "Each hop no earlier than the one before (undated ties fit anywhere).")
     var timeRespecting = false
 
-    func constraints(for graph: Graph) throws -> PathConstraints {
+    /// The constraints, with the time slice applied during the search (so that
+    /// a missing path can be blamed on it).
+    func constraints(for graph: Graph, period: DateSpan? = nil, keepUndated: Bool = true) throws -> PathConstraints {
         let kindList = commaList(kinds), excluded = commaList(excludeKinds), throughList = commaList(through)
         try checkRelationKinds(kindList, in: graph.schema, flag: "--kinds")
         try checkRelationKinds(excluded, in: graph.schema, flag: "--exclude-kinds")
         try checkEntityKinds(throughList, in: graph.schema, flag: "--through")
         if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
-        let period = try datePeriod(at: at, between: between)
         return PathConstraints(
             kinds: kindList.isEmpty ? nil : Set(kindList), excludedKinds: Set(excluded),
             throughKinds: throughList.isEmpty ? nil : Set(throughList),
             avoid: Set(try avoid.map { try graph.resolve($0).id }), maxHops: maxHops, at: period,
-            keepUndated: !datedOnly, timeRespecting: timeRespecting, directed: directed, weighted: weighted)
+            keepUndated: keepUndated, timeRespecting: timeRespecting, directed: directed, weighted: weighted)
     }
 }
 
@@ -65,15 +57,11 @@ struct PathCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The graph file.")
-    var file: String
+    @OptionGroup var input: GraphInput
     @Argument(help: "Where the chain starts (name, id or alias).")
     var a: String
     @Argument(help: "Where the chain ends.")
     var b: String
-
-    @Option(name: .customLong("from"), help: "Read FILE as this format instead of guessing from its extension.")
-    var inputFormat: String?
 
     @Flag(help: "Print every shortest path, not only the first.")
     var all = false
@@ -93,9 +81,9 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let graph = try loadGraph(file, format: inputFormat)
+            let graph = try input.loadUnsliced()
             let source = try graph.resolve(a), target = try graph.resolve(b)
-            let constraints = try options.constraints(for: graph)
+            let constraints = try options.constraints(for: graph, period: input.time.period(), keepUndated: !input.time.datedOnly)
             let paths: [Path]
             if let k {
                 paths = try ShortestPaths.kShortestPaths(in: graph, from: source.id, to: target.id, k: k, constraints: constraints)

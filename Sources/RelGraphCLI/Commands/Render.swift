@@ -40,6 +40,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Leave out the legend.")
     var noLegend = false
 
+    private func highlight(_ ends: (Entity, Entity), in graph: Graph) throws -> Path? {
+        try ShortestPaths.shortestPath(
+            in: graph, from: ends.0.id, to: ends.1.id,
+            constraints: pathOptions.constraints(for: graph))
+    }
+
     func validate() throws {
         if radius < 0 { throw ValidationError("--radius must be 0 or more") }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
@@ -52,33 +58,31 @@ struct Render: ParsableCommand {
         try guarded {
             var graph = try input.load()
             var options = DOTOptions(legend: !noLegend)
+            // The path to highlight, found on the whole (time-sliced) graph.
+            var ends: (Entity, Entity)?
+            var pathEntities: Set<String> = []
             if let highlightPath {
-                let ends = highlightPath.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                guard ends.count == 2 else { throw ValidationError("--highlight-path takes two names separated by a comma, e.g. mercader,stalin") }
-                let a = try graph.resolve(ends[0]), b = try graph.resolve(ends[1])
-                let constraints = try pathOptions.constraints(for: graph)
-                guard let path = try ShortestPaths.shortestPath(in: graph, from: a.id, to: b.id, constraints: constraints) else {
-                    throw fail("no path from \(a.name) to \(b.name) to highlight", code: Status.noPath)
+                let names = highlightPath.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard names.count == 2 else { throw ValidationError("--highlight-path takes two names separated by a comma, e.g. mercader,stalin") }
+                let pair = (try graph.resolve(names[0]), try graph.resolve(names[1]))
+                ends = pair
+                guard let path = try highlight(pair, in: graph) else {
+                    throw fail("no path from \(pair.0.name) to \(pair.1.name) to highlight (try `relgraph path` to see why)", code: Status.noPath)
                 }
-                options.highlightedEntities = Set(path.entities)
-                options.highlightedRelations = Set(path.hops.map(\.relationIndex))
-                options.title = "\(graph.name): \(a.name) → \(b.name)"
+                pathEntities = Set(path.entities)
+                options.title = "\(graph.name): \(pair.0.name) → \(pair.1.name)"
             }
             if let focus {
                 let center = try graph.resolve(focus)
-                let keep = try ShortestPaths.distances(in: graph, from: center.id, constraints: PathConstraints(maxHops: max(radius, 1)))
-                    .filter { $0.value <= Double(radius) }
-                let ids = Set(keep.keys).union([center.id]).union(options.highlightedEntities)
-                graph = graph.filtered(entities: { ids.contains($0.id) })
-                options.title = options.title ?? "\(center.name) within \(radius) hop\(radius == 1 ? "" : "s")"
-                // Relation indices change when the graph is filtered: recompute the highlight.
-                if let highlightPath {
-                    let ends = highlightPath.split(separator: ",").map(String.init)
-                    let a = try graph.resolve(ends[0]), b = try graph.resolve(ends[1])
-                    if let path = try ShortestPaths.shortestPath(in: graph, from: a.id, to: b.id, constraints: try pathOptions.constraints(for: graph)) {
-                        options.highlightedRelations = Set(path.hops.map(\.relationIndex))
-                    }
-                }
+                let ball = Set(try ShortestPaths.distances(in: graph, from: center.id, constraints: PathConstraints(maxHops: max(radius, 1))).filter { $0.value <= Double(radius) }.keys).union([center.id])
+                let keep = ball.union(pathEntities)
+                graph = graph.filtered(entities: { keep.contains($0.id) })
+                if options.title == nil { options.title = "\(center.name), \(radius) hop\(radius == 1 ? "" : "s") around" }
+            }
+            // Relation indices are those of the graph drawn: find the path again on it.
+            if let ends, let path = try highlight(ends, in: graph) {
+                options.highlightedEntities = Set(path.entities)
+                options.highlightedRelations = Set(path.hops.map(\.relationIndex))
             }
             let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) ?? .svg
             let chosen = engine ?? Graphviz.recommendedEngine(nodeCount: graph.entities.count, edgeCount: graph.relations.count)
@@ -90,7 +94,7 @@ struct Render: ParsableCommand {
             let rendering = try Graphviz.render(dot: dot, engine: chosen, format: format, fileName: input.file)
             for w in rendering.warnings { warn("graphviz: \(w)") }
             try AtomicWrite.write(Data(rendering.data), to: output)
-            FileHandle.standardError.write(Data("wrote \(output) (\(format.rawValue), \(chosen.rawValue), \(graph.entities.count) entities, \(graph.relations.count) relations)\n".utf8))
+            note("wrote \(output) (\(format.rawValue), \(chosen.rawValue), \(graph.entities.count) entities, \(graph.relations.count) relations)")
         }
     }
 }

@@ -26,3 +26,11 @@ D.add_edge(3, 2, value=1, type="rival_of")
 data = nx.node_link_data(D, edges="links")
 with open("d3-numeric.json", "w") as f:
     json.dump(data, f, indent=1)
+
+# networkx.gexf: GEXF 1.2draft as nx.write_gexf writes it (a directed multigraph).
+M = nx.MultiDiGraph()
+M.add_node("lenin", label="Vladimir Lenin", kind="person", born="1870-04-22")
+M.add_node("trotsky", label="Leon Trotsky", kind="person")
+M.add_edge("lenin", "trotsky", kind="ally_of", weight=2.0, start="1917", end="1924-01")
+M.add_edge("lenin", "trotsky", kind="ally_of", evidence="worked together in 1917")
+nx.write_gexf(M, "networkx.gexf")

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import GraphAlgorithms
+import GraphModel
+
+/// `relgraph groups FILE`: components, communities and brokers.
+struct Groups: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Connected components, Louvain communities, and brokers (articulation points and bridges).",
+        discussion: """
+            Components are weak (direction ignored); with --directed, strongly connected \
+            components are listed too. Louvain is seeded: the same --seed gives the same \
+            communities. Articulation points are entities whose removal splits the network; \
+            bridges are ties whose loss does.
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(help: "Seed for Louvain (the best of 10 seeded runs is kept).")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Read weights as tie strengths for Louvain.")
+    var weighted = false
+
+    @Flag(help: "Also list strongly connected components (following relations the way they read).")
+    var directed = false
+
+    @Option(help: "Output: text or json.")
+    var format: OutputStyle = .text
+
+    func run() throws {
+        try guarded {
+            let graph = try input.load()
+            let components = Components.connected(in: graph)
+            let strong = directed ? Components.stronglyConnected(in: graph) : nil
+            let communities = Communities.louvain(in: graph, weighted: weighted, seed: seed)
+            let points = Brokers.articulationPoints(in: graph)
+            let bridges = Brokers.bridges(in: graph)
+            switch format {
+            case .json:
+                let result = GroupsJSON(
+                    components: components.groups, stronglyConnected: strong?.groups,
+                    communities: communities.groups, modularity: communities.modularity ?? 0, seed: seed,
+                    articulationPoints: points,
+                    bridges: bridges.map { BridgeJSON(a: $0.a, b: $0.b, kind: graph.relations[$0.relationIndex].kind, relationIndex: $0.relationIndex) })
+                print(try encodeJSON(result), terminator: "")
+            case .text:
+                let names = { (ids: [String]) in ids.map { graph.entity($0)?.name ?? $0 }.joined(separator: ", ") }
+                print("Components: \(components.count)")
+                for (i, g) in components.groups.enumerated().prefix(10) {
+                    print("  \(i + 1). \(g.count) entit\(g.count == 1 ? "y" : "ies")\(g.count <= 6 ? ": " + names(g) : "")")
+                }
+                if let strong {
+                    let nontrivial = strong.groups.filter { $0.count > 1 }
+                    print("\nStrongly connected components: \(strong.count) (\(nontrivial.count) with more than one entity)")
+                    for (i, g) in nontrivial.enumerated().prefix(10) { print("  \(i + 1). \(names(g))") }
+                }
+                print("\nCommunities (Louvain, seed \(seed), modularity \(String(format: "%.4f", communities.modularity ?? 0))): \(communities.count)")
+                for (i, g) in communities.groups.enumerated() {
+                    print("  \(i + 1). [\(g.count)] \(names(g))")
+                }
+                print("\nBrokers — entities whose removal splits the network: \(points.count)")
+                if !points.isEmpty { print("  " + names(points)) }
+                print("\nBridges — ties whose loss splits the network: \(bridges.count)")
+                for b in bridges {
+                    let r = graph.relations[b.relationIndex]
+                    print("  \(graph.entity(r.from)?.name ?? r.from) —\(r.kind)— \(graph.entity(r.to)?.name ?? r.to)")
+                }
+            }
+        }
+    }
+}
+
+struct BridgeJSON: Codable { var a: String; var b: String; var kind: String; var relationIndex: Int }
+struct GroupsJSON: Codable {
+    var components: [[String]]
+    var stronglyConnected: [[String]]?
+    var communities: [[String]]
+    var modularity: Double
+    var seed: UInt64
+    var articulationPoints: [String]
+    var bridges: [BridgeJSON]
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GraphFormats
+import GraphModel
+
+/// `relgraph import IN -o OUT.yaml`: a foreign file in, a relgraph file out.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn a DOT, GraphML, GEXF, node-link JSON or CSV file into a relgraph YAML/JSON file.",
+        discussion: """
+            The input format comes from the extension or --from. DOT is read by Graphviz's own \
+            parser (cgraph). Kinds come from a `kind` (or `type`) attribute; kinds the schema \
+            does not know are added to the file's schema. Everything dropped is reported.
+            """
+    )
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(name: .customLong("from"), help: "Read the file as this format instead of guessing from its extension.")
+    var inputFormat: String?
+
+    @Option(name: .shortAndLong, help: "The relgraph file to write (.yaml or .json).")
+    var output: String
+
+    func run() throws {
+        try guarded {
+            let graph = try loadGraph(file, format: inputFormat)
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            let format: GraphFileFormat = ext == "json" ? .json : .yaml
+            try AtomicWrite.write(try GraphFile.write(graph, format: format), to: output)
+            note("wrote \(output): \(graph.entities.count) entities, \(graph.relations.count) relations")
+        }
+    }
+}
