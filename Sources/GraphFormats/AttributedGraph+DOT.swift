@@ -1,3 +1,4 @@
+import Foundation
 import GraphModel
 
 /// Filling an ``AttributedGraph`` from DOT as Graphviz's cgraph reads it
@@ -70,10 +71,26 @@ extension AttributedGraph {
                 out[k] = html.contains(k) ? AttributedGraph.dotHTMLText(v) : v
             }
         }
-        if !dropped.isEmpty {
-            warnings.append(Diagnostic("\(what): drawing attributes dropped: \(dropped.sorted().joined(separator: ", "))", at: nil, severity: .warning))
-        }
+        if !dropped.isEmpty { noteDroppedDrawing(dropped) }
         return out
+    }
+
+    /// Keeps ONE warning listing every drawing attribute dropped so far and how
+    /// many nodes and edges had any, rather than a line per item.
+    private mutating func noteDroppedDrawing(_ names: [String]) {
+        let marker = "Graphviz drawing attributes dropped"
+        var known = Set(names)
+        var items = 1
+        if let i = warnings.lastIndex(where: { $0.message.hasPrefix(marker) }) {
+            let old = warnings.remove(at: i).message
+            // "<marker> from N items: a, b, c"
+            let parts = old.dropFirst(marker.count + " from ".count).split(separator: " ", maxSplits: 1)
+            items += Int(parts.first ?? "0") ?? 0
+            if let list = old.split(separator: ":", maxSplits: 1).last {
+                known.formUnion(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
+        }
+        warnings.append(Diagnostic("\(marker) from \(items) nodes and edges: \(known.sorted().joined(separator: ", "))", at: file.map { SourceLocation(file: $0, line: 1, column: 1) }, severity: .warning))
     }
 
     /// The text Graphviz shows for an escString value (`label`, `xlabel`, `tooltip`).

@@ -1,124 +1,120 @@
+import ArgumentParser
 import Foundation
 import GraphFormats
 import GraphModel
 import GraphvizRendering
 
-/// Reads any graph file relgraph understands. DOT goes through Graphviz's own
-/// parser (cgraph); everything else through ``GraphFile``. Import warnings
-/// (what a foreign format could not carry) are printed to standard error.
+/// Reads any graph file relgraph understands and prints import warnings (what a
+/// foreign format could not carry) to standard error.
+///
+/// - DOT (`.dot`, `.gv`) goes through Graphviz's own parser, cgraph.
+/// - `.json` is relgraph's own JSON, or node-link JSON when its top level has
+///   `nodes` with `links`/`edges` (NetworkX, D3).
+/// - `.csv` is a fixture edge list (`source,target,weight,kind`, with sibling
+///   `X.nodes.csv`/`X.meta.json`) or else one file of a CSV pair: the other
+///   file is found beside it (`X.relations.csv` ↔ `X.entities.csv`,
+///   `X.edges.csv` ↔ `X.nodes.csv`) or named with `entities:` / `relations:`.
+/// - everything else through ``GraphFile``, by extension.
 func loadGraph(_ path: String, format: String? = nil, quiet: Bool = false) throws -> Graph {
-    let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-    let isDOT = format.map { ["dot", "gv"].contains($0.lowercased()) } ?? ["dot", "gv"].contains(ext)
-    if isDOT {
-        let text = try GraphFile.readText(path)
-        let document = try Graphviz.parse(dot: text, fileName: path)
-        let result = try GraphImporter.makeGraph(from: AttributedGraph(dot: document, file: path))
-        if !quiet { for w in result.warnings { warn(w.description) } }
-        return result.graph
-    }
-    var chosen: GraphFileFormat?
-    if let format {
-        guard let f = GraphFileFormat(rawValue: format) else {
-            throw fail("unknown input format '\(format)'; known: dot, \(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    let chosen = try inputFormat(path, format)
+    var result: ImportResult
+    switch chosen {
+    case .dot:
+        let document = try Graphviz.parse(dot: try GraphFile.readText(path), fileName: path)
+        var foreign = AttributedGraph(directed: document.isDirected, file: path)
+        if !document.name.isEmpty { foreign.attributes["name"] = document.name }
+        for (k, v) in document.graphAttributes where k == "name" || k == "description" { foreign.attributes[k] = v }
+        // The legend relgraph draws into its own DOT exports is not part of the graph.
+        for n in document.nodes where !n.subgraphs.contains("cluster_legend") {
+            foreign.addDOTNode(n.id, attributes: n.attributes, htmlAttributes: n.htmlAttributes, subgraphs: n.subgraphs)
         }
-        chosen = f
-    }
-    return try GraphFile.load(path: path, format: chosen)
-}
-
-extension AttributedGraph {
-    /// The neutral form of a DOT document read by cgraph: labels are turned back
-    /// into the text Graphviz would display (escString sequences and HTML
-    /// entities undone, HTML-like labels reduced to their text), cluster
-    /// membership becomes the `subgraph` attribute, ports stay as attributes.
-    init(dot: DOTDocument, file: String) {
-        self.init(directed: dot.isDirected, attributes: dot.graphAttributes.filter { $0.key == "name" || $0.key == "description" }, file: file)
-        if attributes["name"] == nil, dot.name != Graphviz.anonymousGraphName, !dot.name.isEmpty {
-            attributes["name"] = dot.name
-        }
-        for n in dot.nodes {
-            var attrs = n.attributes
-            if let label = attrs["label"] {
-                attrs["label"] = n.htmlAttributes.contains("label") ? htmlText(label) : displayText(label, nodeID: n.id)
-            }
-            if !n.subgraphs.isEmpty { attrs["subgraph"] = n.subgraphs.joined(separator: ";") }
-            addNode(n.id, attributes: attrs)
-        }
-        for e in dot.edges {
+        for e in document.edges {
             var attrs = e.attributes
-            if let label = attrs["label"] {
-                attrs["label"] = e.htmlAttributes.contains("label") ? htmlText(label) : displayText(label, nodeID: nil)
-            }
             if let key = e.key { attrs["key"] = key }
-            addEdge(from: e.tail, to: e.head, attributes: attrs)
+            foreign.addDOTEdge(tail: e.tail, head: e.head, attributes: attrs, htmlAttributes: e.htmlAttributes)
         }
-        warnings += dot.warnings.map { Diagnostic($0, at: SourceLocation(file: file, line: 1, column: 1), severity: .warning) }
-    }
-}
-
-/// Undoes Graphviz's escString pass on a plain label: `\\` → `\`, `\n`/`\l`/`\r`
-/// → line break, `\N` → the node id, then HTML entities.
-func displayText(_ label: String, nodeID: String?) -> String {
-    var out = ""
-    var it = label.makeIterator()
-    while let c = it.next() {
-        guard c == "\\" else { out.append(c); continue }
-        guard let d = it.next() else { out.append(c); break }
-        switch d {
-        case "n", "l", "r": out.append("\n")
-        case "N": out += nodeID ?? ""
-        case "\\": out.append("\\")
-        default: out.append(d)
+        foreign.warnings += document.warnings.map { Diagnostic("graphviz: \($0)", at: SourceLocation(file: path, line: 1, column: 1), severity: .warning) }
+        result = try GraphImporter.makeGraph(from: foreign)
+    case .csvPair:
+        let (entities, relations) = csvPairPaths(path)
+        result = try GraphImporter.readCSVPair(entitiesPath: entities, relationsPath: relations)
+    case .file(let f):
+        switch f {
+        case .graphml, .gexf, .nodeLink:
+            let interop: InteropFormat = f == .graphml ? .graphml : f == .gexf ? .gexf : .nodeLink
+            result = try GraphImporter.read(text: try GraphFile.readText(path), fileName: path, format: interop)
+        default:
+            return try GraphFile.load(path: path, format: f)
         }
     }
-    return decodeEntities(out)
+    if !quiet { for w in result.warnings { note("relgraph: \(w)") } }
+    return result.graph
 }
 
-/// The text of an HTML-like label: tags dropped, `<br/>` as a line break, entities decoded.
-func htmlText(_ html: String) -> String {
-    var out = "", inTag = false, tag = ""
-    for c in html {
-        if inTag {
-            if c == ">" {
-                inTag = false
-                if tag.lowercased().hasPrefix("br") { out.append("\n") }
-                tag = ""
-            } else { tag.append(c) }
-        } else if c == "<" { inTag = true } else { out.append(c) }
-    }
-    return decodeEntities(out)
+/// What `loadGraph` will read a path as.
+enum InputFormat: Equatable {
+    case dot, csvPair
+    case file(GraphFileFormat)
+
+    static let names = ["dot", "csv-pair"] + GraphFileFormat.allCases.filter { $0 != .cypher && $0 != .mermaid }.map(\.rawValue)
 }
 
-/// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and numeric `&#NN;`/`&#xNN;` entities.
-func decodeEntities(_ s: String) -> String {
-    guard s.contains("&") else { return s }
-    var out = ""
-    var i = s.startIndex
-    while i < s.endIndex {
-        if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
-            let name = s[s.index(after: i)..<semi]
-            var replacement: String?
-            switch name {
-            case "amp": replacement = "&"
-            case "lt": replacement = "<"
-            case "gt": replacement = ">"
-            case "quot": replacement = "\""
-            case "apos": replacement = "'"
-            default:
-                if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
-                    replacement = String(Character(u))
-                } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) {
-                    replacement = String(Character(u))
-                }
+func inputFormat(_ path: String, _ name: String?) throws -> InputFormat {
+    if let name {
+        switch name.lowercased() {
+        case "dot", "gv": return .dot
+        case "csv-pair", "csv": return .csvPair
+        case "fixture-csv", "fixturecsv": return .file(.fixtureCSV)
+        default:
+            guard let f = GraphFileFormat(rawValue: name), f != .cypher, f != .mermaid else {
+                throw ValidationError("--from '\(name)' is not an input format; known: \(InputFormat.names.joined(separator: ", "))")
             }
-            if let replacement {
-                out += replacement
-                i = s.index(after: semi)
-                continue
-            }
+            return .file(f)
         }
-        out.append(s[i])
-        i = s.index(after: i)
     }
-    return out
+    let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+    switch ext {
+    case "dot", "gv": return .dot
+    case "csv":
+        let header = firstLine(path)?.lowercased().replacingOccurrences(of: " ", with: "")
+        return header == "source,target,weight,kind" || header == "source,target" ? .file(.fixtureCSV) : .csvPair
+    case "json":
+        return looksLikeNodeLink(path) ? .file(.nodeLink) : .file(.json)
+    default:
+        if let f = GraphFileFormat.infer(fromPath: path) { return .file(f) }
+        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --from (\(InputFormat.names.joined(separator: ", ")))")
+    }
+}
+
+/// The two files of a CSV pair, given either one.
+func csvPairPaths(_ path: String) -> (entities: String?, relations: String?) {
+    let fm = FileManager.default
+    let pairs = [(".entities.csv", ".relations.csv"), (".nodes.csv", ".edges.csv")]
+    for (e, r) in pairs {
+        if path.hasSuffix(r) {
+            let other = String(path.dropLast(r.count)) + e
+            return (fm.fileExists(atPath: other) ? other : nil, path)
+        }
+        if path.hasSuffix(e) {
+            let other = String(path.dropLast(e.count)) + r
+            return (path, fm.fileExists(atPath: other) ? other : nil)
+        }
+    }
+    // A lone file: an entities table if it has an id column, else an edge list.
+    let header = (firstLine(path) ?? "").lowercased().split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\u{feff}")) }
+    return header.contains("id") && !header.contains("source") && !header.contains("from") ? (path, nil) : (nil, path)
+}
+
+private func firstLine(_ path: String) -> String? {
+    guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? h.close() }
+    let data = (try? h.read(upToCount: 4096)) ?? Data()
+    return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+}
+
+private func looksLikeNodeLink(_ path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path),
+          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return false }
+    return object["nodes"] != nil && (object["links"] != nil || object["edges"] != nil) && object["entities"] == nil
 }

@@ -20,6 +20,44 @@ struct DocExampleTests {
         #expect(Array(g.outNeighbors[g.outOffsets[2]..<g.outOffsets[3]]) == [0, 1, 3])
         #expect(try ShortestPaths.breadthFirstDistances(g, from: 3) == [2, 2, 1, 0])
         #expect(g.reversed().outNeighbors == g.outNeighbors)
+        #expect(g.filtered(keepEdge: { $0 != 3 }).outDegree(2) == 2)
+        #expect(g.filtered(keepEdge: { $0 != 3 }).outDegree(3) == 0)
+        // Parallel edges merge in the simple graph.
+        let multi = try CSRGraph(nodeCount: 2, sources: [0, 1, 0], targets: [1, 0, 1], weights: [3, 1, 2], directed: false)
+        #expect(multi.simplified(merging: .minimum).edgeWeights == [1])
+        #expect(multi.simplified(merging: .minimum).parentEdges == [1])
+        #expect(multi.simplified(merging: .sum).edgeWeights == [6])
+        #expect(multi.simplified().edgeWeights == [3])
+        #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0], targets: [2], directed: true) }
+        #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0], targets: [1], weights: [-1], directed: true) }
+        #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0, 1], targets: [1], directed: true) }
+    }
+
+    @Test func snapshotViews() throws {
+        let g = try DocExampleTests.standardGraph(
+            ["a", "b", "org"],
+            [Relation(from: "a", kind: "ally_of", to: "b", date: PartialDate("1937")),
+             Relation(from: "b", kind: "member_of", to: "org")],
+            orgs: ["org"])
+        let snap = AdjacencySnapshot(g)
+        #expect(snap.view(direction: .undirected, during: DateSpan(PartialDate("1930")!)).arcCount == 2)
+        #expect(snap.view(entityKinds: ["person"]).arcCount == 2)
+        // ally_of is symmetric: crossed both ways even in the forward view.
+        #expect(snap.csr(.forward).arcCount == 3)
+        let rev = snap.csr(.reversed)
+        #expect(Array(rev.outNeighbors[rev.outOffsets[2]..<rev.outOffsets[3]]) == [1])  // org -> b
+        #expect(snap.view(relationKinds: ["member_of"]).arcCount == 1)
+        #expect(snap.view(excludedKinds: ["member_of"]).arcCount == 2)
+        #expect(snap.view(during: DateSpan(PartialDate("1930")!), keepUndated: false).arcCount == 0)
+    }
+
+    @Test func allAndCount() throws {
+        let g = try DocExampleTests.standardGraph(
+            ["a", "b", "c", "d"],
+            [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("a", "c")].map { Relation(from: $0.0, kind: "ally_of", to: $0.1) })
+        #expect(try ShortestPaths.allShortestPaths(in: g, from: "b", to: "d").map(\.entities) == [["b", "a", "d"], ["b", "c", "d"]])
+        #expect(try ShortestPaths.countShortestPaths(in: g, from: "b", to: "d") == 2)
+        #expect(try ShortestPaths.countShortestPaths(in: g, from: "b", to: "b") == 1)
     }
 
     @Test func breadthFirst() throws {

@@ -132,20 +132,28 @@ extension Centrality {
                             delta.withUnsafeMutableBufferPointer { dl in
                                 dist.withUnsafeMutableBufferPointer { d in
                                     order.withUnsafeMutableBufferPointer { q in
+                                        // dl[x] holds (1 + δ(x)) / σ(x) once x is done, so the
+                                        // inner loop only adds (no division per arc).
                                         var k = reached - 1
                                         while k >= 0 {
                                             let w = Int(q[k])
                                             let dw = d[w], sw = sg[w]
                                             var sum = 0.0
-                                            for i in off[w]..<off[w + 1] {
-                                                let x = Int(nbr[i])
-                                                let step = weighted ? wts[Int(eid[i])] : 1
-                                                if x != w && d[x] == dw + step {
-                                                    sum += (1 + dl[x]) / sg[x]
+                                            if weighted {
+                                                for i in off[w]..<off[w + 1] {
+                                                    let x = Int(nbr[i])
+                                                    if x != w && d[x] == dw + wts[Int(eid[i])] { sum += dl[x] }
+                                                }
+                                            } else {
+                                                let next = dw + 1
+                                                for i in off[w]..<off[w + 1] {
+                                                    let x = Int(nbr[i])
+                                                    if d[x] == next { sum += dl[x] }
                                                 }
                                             }
-                                            dl[w] = sw * sum
-                                            if w != s { out[w] += dl[w] }
+                                            let dependency = sw * sum
+                                            if w != s { out[w] += dependency }
+                                            dl[w] = (1 + dependency) / sw
                                             k -= 1
                                         }
                                         for k in 0..<reached {

@@ -10,8 +10,11 @@ import GraphModel
 /// search breaks ties by id.
 ///
 /// ```swift
+/// // a -ally_of-> b (1937), b -member_of-> org (undated)
 /// let snap = AdjacencySnapshot(graph)
-/// let csr = snap.view(direction: .undirected, during: DateSpan(PartialDate("1937")!))
+/// snap.view(direction: .undirected, during: DateSpan(PartialDate("1930")!)).arcCount // 2: only b–org
+/// snap.view(entityKinds: ["person"]).arcCount                                        // 2: a <-> b (ally_of is symmetric)
+/// snap.view(relationKinds: ["member_of"]).arcCount                                    // 1: b -> org
 /// ```
 public struct AdjacencySnapshot: Sendable {
     /// Which way relations may be crossed.

@@ -24,6 +24,7 @@
 /// let g = try CSRGraph(nodeCount: 4, sources: [0, 1, 2, 2], targets: [1, 2, 0, 3], directed: false)
 /// g.outDegree(2)                      // 3 (neighbours 0, 1, 3)
 /// ShortestPaths.breadthFirstDistances(g, from: 3) // [2, 2, 1, 0]
+/// g.filtered(keepEdge: { $0 != 3 }).outDegree(2) // 2 (the pendant edge 2-3 hidden)
 /// ```
 public struct CSRGraph: Sendable {
     /// Number of nodes; nodes are `0..<nodeCount`.

@@ -41,6 +41,12 @@ extension ShortestPaths {
     ///   ``GraphAlgorithmsError/invalidArgument(_:)`` when `limit < 1`.
     /// - Complexity: O((V + E) log V + P·L) for P paths of L hops; time-respecting
     ///   or hop-limited weighted searches enumerate with Yen's algorithm instead.
+    ///
+    /// ```swift
+    /// // square a-b-c-d-a with diagonal a-c
+    /// try ShortestPaths.allShortestPaths(in: g, from: "b", to: "d").map(\.entities)
+    /// // [["b", "a", "d"], ["b", "c", "d"]]
+    /// ```
     public static func allShortestPaths(
         in graph: Graph, from source: String, to target: String, constraints: PathConstraints = PathConstraints(),
         limit: Int = 1000
@@ -63,6 +69,11 @@ extension ShortestPaths {
     /// - Throws: as ``shortestPath(in:from:to:constraints:)``.
     /// - Complexity: O((V + E) log V) (path counting along the predecessor DAG,
     ///   without listing paths); time-respecting searches list them (Yen).
+    ///
+    /// ```swift
+    /// // square a-b-c-d-a with diagonal a-c
+    /// try ShortestPaths.countShortestPaths(in: g, from: "b", to: "d") // 2
+    /// ```
     public static func countShortestPaths(
         in graph: Graph, from source: String, to target: String, constraints: PathConstraints = PathConstraints()
     ) throws(GraphAlgorithmsError) -> Int {

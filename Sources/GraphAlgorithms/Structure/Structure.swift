@@ -40,6 +40,11 @@ public enum Structure {
     /// `2m / (n(n−1))` undirected, counting one edge per joined pair (NetworkX's
     /// `density` on a simple graph). 0 when n < 2.
     /// - Complexity: O(V + E).
+    ///
+    /// ```swift
+    /// // path 0-1-2-3: 3 of 6 possible edges
+    /// Structure.density(g) // 0.5
+    /// ```
     public static func density(_ g: CSRGraph) -> Double {
         let n = g.nodeCount
         guard n > 1 else { return 0 }
