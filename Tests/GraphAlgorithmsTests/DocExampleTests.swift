@@ -152,6 +152,17 @@ struct DocExampleTests {
         #expect(abs(Structure.density(p) - 0.5) < 1e-12)
     }
 
+    @Test func spanningTree() throws {
+        let g = try CSRGraph(nodeCount: 3, sources: [0, 1, 0], targets: [1, 2, 2], weights: [1, 2, 3], directed: false)
+        #expect(SpanningTree.minimum(g).edges == [0, 1])
+        #expect(SpanningTree.minimum(g).totalWeight == 3)
+        // NetworkX 3.6.1: nx.minimum_spanning_tree(nx.karate_club_graph()) weighs 68.0 over 33 edges.
+        let karate = try Fixture.load("karate")
+        let relations = SpanningTree.minimum(in: karate.graph)
+        #expect(relations.count == 33)
+        #expect(relations.map { karate.graph.relations[$0].weight ?? 1 }.reduce(0, +) == 68)
+    }
+
     @Test func louvain() throws {
         let g = try CSRGraph(
             nodeCount: 6, sources: [0, 1, 2, 3, 4, 5, 2], targets: [1, 2, 0, 4, 5, 3, 3], directed: false)

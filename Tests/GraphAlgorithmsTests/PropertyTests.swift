@@ -185,7 +185,7 @@ struct PropertyTests {
         }
     }
 
-    @Test("PageRank sums to 1; eigenvector has unit length")
+    @Test("PageRank sums to 1; eigenvector has unit length; weighted closeness with unit weights is closeness")
     func spectral() throws {
         for seed in PropertyTests.seeds.prefix(15) {
             let r = RandomGraph(seed: seed, nodes: 10 + Int(seed % 30), edges: 20 + Int(seed % 50))
@@ -193,6 +193,9 @@ struct PropertyTests {
                 let g = try csr(r, directed: directed, weighted: true)
                 let pr = Centrality.pagerank(g, weighted: true)
                 #expect(abs(pr.reduce(0, +) - 1) < 1e-9, "seed \(seed)")
+                let unit = try csr(r, directed: directed)
+                #expect(Centrality.closeness(unit, weighted: true) == Centrality.closeness(unit), "seed \(seed)")
+                #expect(Centrality.closeness(unit, outward: true, weighted: true) == Centrality.closeness(unit, outward: true))
                 let ev = Centrality.eigenvector(g)
                 #expect(abs(ev.reduce(0) { $0 + $1 * $1 } - 1) < 1e-9, "seed \(seed)")
             }
