@@ -55,6 +55,7 @@ public struct DOTOptions: Sendable {
 
     /// Sensible hints per engine: spread-out layouts avoid overlaps and route
     /// edges around nodes; `dot` reads left to right.
+    /// - Complexity: O(1).
     public static func hints(forEngine engine: String) -> [String: String] {
         switch engine {
         case "neato", "fdp", "sfdp": return ["overlap": "false", "splines": "true", "sep": "+6"]
