@@ -27,7 +27,8 @@ public struct RelationKind: Hashable, Sendable {
     public var toKinds: Set<String>?
     /// The phrase that reads the relation forwards: "Mercader *killed* Trotsky".
     public var forward: String
-    /// The phrase that reads it backwards: "Trotsky *was killed by* Mercader".
+    /// The phrase that reads it backwards: "Trotsky *was killed by* Mercader"
+    /// (default `← phrase —`).
     public var inverse: String
     /// Edge colour, `#rrggbb`.
     public var color: String
@@ -44,7 +45,9 @@ public struct RelationKind: Hashable, Sendable {
         self.toKinds = to
         let phrase = forward ?? name.replacingOccurrences(of: "_", with: " ")
         self.forward = phrase
-        self.inverse = inverse ?? (symmetric ? phrase : "is the object of '\(phrase)' by")
+        // Without a phrase of its own, the backward reading points the arrow back:
+        // "Trotsky ← tie — Yezhov".
+        self.inverse = inverse ?? (symmetric ? phrase : "← \(phrase) —")
         self.color = color
         self.style = style
     }

@@ -15,7 +15,7 @@ import GraphvizRendering
 ///   file is found beside it (`X.relations.csv` ↔ `X.entities.csv`,
 ///   `X.edges.csv` ↔ `X.nodes.csv`) or named with `entities:` / `relations:`.
 /// - everything else through ``GraphFile``, by extension.
-func loadGraph(_ path: String, format: String? = nil, quiet: Bool = false) throws -> Graph {
+func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = ImportMapping(), quiet: Bool = false) throws -> Graph {
     let chosen = try inputFormat(path, format)
     var result: ImportResult
     switch chosen {
@@ -34,15 +34,15 @@ func loadGraph(_ path: String, format: String? = nil, quiet: Bool = false) throw
             foreign.addDOTEdge(tail: e.tail, head: e.head, attributes: attrs, htmlAttributes: e.htmlAttributes)
         }
         foreign.warnings += document.warnings.map { Diagnostic("graphviz: \($0)", at: SourceLocation(file: path, line: 1, column: 1), severity: .warning) }
-        result = try GraphImporter.makeGraph(from: foreign)
+        result = try GraphImporter.makeGraph(from: foreign, mapping: mapping)
     case .csvPair:
         let (entities, relations) = csvPairPaths(path)
-        result = try GraphImporter.readCSVPair(entitiesPath: entities, relationsPath: relations)
+        result = try GraphImporter.readCSVPair(entitiesPath: entities, relationsPath: relations, mapping: mapping)
     case .file(let f):
         switch f {
         case .graphml, .gexf, .nodeLink:
             let interop: InteropFormat = f == .graphml ? .graphml : f == .gexf ? .gexf : .nodeLink
-            result = try GraphImporter.read(text: try GraphFile.readText(path), fileName: path, format: interop)
+            result = try GraphImporter.read(text: try GraphFile.readText(path), fileName: path, format: interop, mapping: mapping)
         default:
             return try GraphFile.load(path: path, format: f)
         }

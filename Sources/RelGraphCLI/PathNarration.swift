@@ -14,7 +14,7 @@ struct PathNarrator {
         let r = graph.relations[hop.relationIndex]
         let kind = graph.schema.relationKind(r.kind)
         let phrase = hop.forward || (kind?.symmetric ?? false)
-            ? (kind?.forward ?? r.kind) : (kind?.inverse ?? "is the object of '\(r.kind)' by")
+            ? (kind?.forward ?? r.kind) : (kind?.inverse ?? "← \(r.kind) —")
         var s = "\(name(hop.from)) \(phrase) \(name(hop.to))"
         if let d = r.dateText { s += " (\(d))" }
         if let e = r.evidence {

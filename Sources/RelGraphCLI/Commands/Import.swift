@@ -23,9 +23,27 @@ struct Import: ParsableCommand {
     @Option(name: .shortAndLong, help: "The relgraph file to write (.yaml or .json).")
     var output: String
 
+    @Option(help: ArgumentHelp("Read entity kinds from this node attribute (default: kind, then type).", valueName: "NAME"))
+    var kindAttribute: String?
+
+    @Option(help: ArgumentHelp("Read relation kinds from this edge attribute (default: kind, then type).", valueName: "NAME"))
+    var relationKindAttribute: String?
+
+    @Flag(help: "Read an edge's label as its relation kind when nothing else names one.")
+    var edgeLabelIsKind = false
+
+    @Option(help: "The kind of nodes that name none.")
+    var defaultEntityKind = "node"
+
+    @Option(help: "The kind of edges that name none.")
+    var defaultRelationKind = "tie"
+
     func run() throws {
         try guarded {
-            let graph = try loadGraph(file, format: inputFormat)
+            let mapping = ImportMapping(
+                kindAttribute: kindAttribute, relationKindAttribute: relationKindAttribute, edgeLabelIsKind: edgeLabelIsKind,
+                defaultEntityKind: defaultEntityKind, defaultRelationKind: defaultRelationKind)
+            let graph = try loadGraph(file, format: inputFormat, mapping: mapping)
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             let format: GraphFileFormat = ext == "json" ? .json : .yaml
             try AtomicWrite.write(try GraphFile.write(graph, format: format), to: output)
