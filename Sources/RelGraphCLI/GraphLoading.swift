@@ -16,6 +16,10 @@ import GraphvizRendering
 ///   `X.edges.csv` ↔ `X.nodes.csv`) or named with `entities:` / `relations:`.
 /// - everything else through ``GraphFile``, by extension.
 func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = ImportMapping(), quiet: Bool = false) throws -> Graph {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw fail("'\(path)' is a directory, not a graph file")
+    }
     let chosen = try inputFormat(path, format)
     var result: ImportResult
     switch chosen {
@@ -47,7 +51,7 @@ func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = I
             return try GraphFile.load(path: path, format: f)
         }
     }
-    if !quiet { for w in result.warnings { note("relgraph: \(w)") } }
+    if !quiet { result.warnings.forEach(report) }
     return result.graph
 }
 

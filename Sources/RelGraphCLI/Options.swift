@@ -39,6 +39,15 @@ struct TimeOptions: ParsableArguments {
     /// The period asked for, if any.
     func period() throws -> DateSpan? { try datePeriod(at: at, between: between) }
 
+    /// How the period was written on the command line: `--at 1937`.
+    var flagText: String? {
+        if let at { return "--at \(at)" }
+        if let between { return "--between \(between)" }
+        return nil
+    }
+
+    func validate() throws { _ = try period() }
+
     func apply(to graph: Graph) throws -> Graph {
         guard let span = try period() else { return graph }
         let keepUndated = !datedOnly

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphModel
 
 /// `relgraph`: the root command only configures; the work is in the subcommands.
 public struct RelGraphCommand: ParsableCommand {
@@ -11,8 +12,10 @@ public struct RelGraphCommand: ParsableCommand {
             (DOT, GraphML, GEXF, node-link JSON, a CSV pair, a fixture edges.csv).
             Names match ids, names and aliases, ignoring case and accents.
 
-            Exit status: 0 success; 1 invalid input (file, name, option value); \
-            2 no path between the entities asked about; 64 usage error.
+            Exit status: 0 success; 1 invalid input (a file that cannot be read or breaks \
+            its schema, an unknown or ambiguous name, a kind the graph does not have); \
+            2 no path between the entities asked about; 64 usage error (an unknown \
+            option, or an option value of the wrong form).
             """,
         version: "0.1.0",
         subcommands: [
@@ -32,16 +35,39 @@ enum Status {
 
 /// Prints `relgraph: error: …` to standard error and exits with `code`.
 /// Every command funnels its failures through here: no stack trace, no raw Swift error dump.
+/// Lines that already name their place (`file:line:col: error: …`) are printed
+/// as they are, like a compiler's; anything else gets the `relgraph: error:` prefix.
 func fail(_ message: String, code: Int32 = Status.invalidInput) -> ExitCode {
-    let text = message.split(separator: "\n", omittingEmptySubsequences: false)
-        .enumerated().map { $0.offset == 0 ? "relgraph: error: \($0.element)" : String($0.element) }
-        .joined(separator: "\n")
+    var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.first.map(isLocated) == false {
+        // A heading such as "the graph is invalid (3 errors):" keeps the prefix;
+        // located lines under it lose their indentation.
+        lines[0] = "relgraph: error: " + lines[0]
+    }
+    let text = lines.map { line in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return isLocated(trimmed) ? trimmed : line
+    }.joined(separator: "\n")
     FileHandle.standardError.write(Data((text + "\n").utf8))
     return ExitCode(code)
 }
 
+/// Whether a line starts `file:line:col: error:` (or `warning:`).
+private func isLocated(_ line: String) -> Bool {
+    line.range(of: #"^\S.*:\d+:\d+: (error|warning): "#, options: .regularExpression) != nil
+}
+
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("relgraph: warning: \(message)\n".utf8))
+}
+
+/// A diagnostic from a reader: as it is when it names its place, else as a warning.
+func report(_ d: Diagnostic) {
+    if d.location != nil {
+        FileHandle.standardError.write(Data("\(d)\n".utf8))
+    } else {
+        warn(d.message)
+    }
 }
 
 /// Runs a command body, turning every thrown error into a clear message and exit code.

@@ -61,6 +61,9 @@ struct Export: ParsableCommand {
 /// Writes `graph` as `format` to `path` (atomically) or standard output, warning
 /// about every field the format drops.
 func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true) throws {
+    if format == .csv && path == nil {
+        throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
+    }
     if let interop = format.interop {
         let messages = FormatCapabilities.warnings(for: interop, writing: graph).map(\.message)
         let lost = FormatCapabilities.dropped(for: interop).filter { f in messages.contains { $0.contains(f.rawValue) } }
@@ -79,7 +82,7 @@ func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool
     case .cypher: text = try CypherWriter.write(graph)
     case .mermaid: text = MermaidWriter.write(graph)
     case .csv:
-        guard let path else { throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)") }
+        guard let path else { return }
         let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
         let out = CSVPairWriter.write(graph)
         try AtomicWrite.write(out.entities, to: base + ".entities.csv")

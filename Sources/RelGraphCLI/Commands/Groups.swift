@@ -46,7 +46,9 @@ struct Groups: ParsableCommand {
                     bridges: bridges.map { BridgeJSON(a: $0.a, b: $0.b, kind: graph.relations[$0.relationIndex].kind, relationIndex: $0.relationIndex) })
                 print(try encodeJSON(result), terminator: "")
             case .text:
-                let names = { (ids: [String]) in ids.map { graph.entity($0)?.name ?? $0 }.joined(separator: ", ") }
+                let names = { (ids: [String]) in
+                    ids.map { graph.entity($0)?.name ?? $0 }.sorted { (foldName($0), $0) < (foldName($1), $1) }.joined(separator: ", ")
+                }
                 print("Components: \(components.count)")
                 for (i, g) in components.groups.enumerated().prefix(10) {
                     print("  \(i + 1). \(g.count) entit\(g.count == 1 ? "y" : "ies")\(g.count <= 6 ? ": " + names(g) : "")")

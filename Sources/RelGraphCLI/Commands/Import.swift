@@ -38,6 +38,13 @@ struct Import: ParsableCommand {
     @Option(help: "The kind of edges that name none.")
     var defaultRelationKind = "tie"
 
+    func validate() throws {
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        guard ["yaml", "yml", "json"].contains(ext) else {
+            throw ValidationError("-o '\(output)': write a relgraph file ending in .yaml, .yml or .json (use `relgraph export` for other formats)")
+        }
+    }
+
     func run() throws {
         try guarded {
             let mapping = ImportMapping(

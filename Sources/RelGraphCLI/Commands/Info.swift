@@ -14,10 +14,28 @@ struct Info: ParsableCommand {
     @Option(help: "How many of the most-tied entities to list.")
     var top: Int = 10
 
+    @Option(help: "Output: text or json.")
+    var format: OutputStyle = .text
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+    }
+
     func run() throws {
         try guarded {
             let graph = try input.load()
             let components = Components.connected(in: graph)
+            let degree = Centrality.degree(in: graph).ranked().prefix(top)
+            if format == .json {
+                let info = InfoJSON(
+                    name: graph.name, entities: graph.entities.count, relations: graph.relations.count,
+                    entityKinds: tally(graph.entities.map(\.kind)), relationKinds: tally(graph.relations.map(\.kind)),
+                    components: components.sizes, density: Structure.density(in: graph),
+                    datedRelations: graph.relations.filter(\.isDated).count,
+                    mostTies: degree.map { TieCountJSON(id: $0.id, name: graph.entity($0.id)?.name ?? $0.id, ties: Int($0.value)) })
+                print(try encodeJSON(info), terminator: "")
+                return
+            }
             print("\(graph.name) — \(input.file)")
             if let d = graph.description { print(d) }
             print("")
@@ -37,7 +55,6 @@ struct Info: ParsableCommand {
             print(table(["kind", "count"], counts(graph.relations.map(\.kind)), rightAligned: [1]))
             print("")
             print("Most ties")
-            let degree = Centrality.degree(in: graph).ranked().prefix(max(top, 0))
             print(table(["#", "entity", "kind", "ties"], degree.enumerated().map { i, s in
                 [String(i + 1), label(graph, s.id), graph.entity(s.id)?.kind ?? "", formatNumber(s.value)]
             }, rightAligned: [0, 3]))
@@ -46,11 +63,22 @@ struct Info: ParsableCommand {
 
     /// Rows of (value, count), most frequent first, then by name.
     private func counts(_ values: [String]) -> [[String]] {
-        var count: [String: Int] = [:]
-        for v in values { count[v, default: 0] += 1 }
-        let sorted = count.sorted { (a: (key: String, value: Int), b: (key: String, value: Int)) -> Bool in
-            a.value != b.value ? a.value > b.value : a.key < b.key
-        }
-        return sorted.map { [$0.key, String($0.value)] }
+        tally(values).map { [$0.kind, String($0.count)] }
     }
+}
+
+/// How often each value occurs, most frequent first, then by name.
+func tally(_ values: [String]) -> [KindCountJSON] {
+    var count: [String: Int] = [:]
+    for v in values { count[v, default: 0] += 1 }
+    return count.map { KindCountJSON(kind: $0.key, count: $0.value) }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
+}
+
+struct KindCountJSON: Codable { var kind: String; var count: Int }
+struct TieCountJSON: Codable { var id: String; var name: String; var ties: Int }
+struct InfoJSON: Codable {
+    var name: String; var entities: Int; var relations: Int
+    var entityKinds: [KindCountJSON]; var relationKinds: [KindCountJSON]
+    var components: [Int]; var density: Double; var datedRelations: Int; var mostTies: [TieCountJSON]
 }

@@ -31,6 +31,23 @@ struct PathOptions: ParsableArguments {
 
     /// The constraints, with the time slice applied during the search (so that
     /// a missing path can be blamed on it).
+    func validate() throws {
+        if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
+    }
+
+    /// A constraint as it was written: `--kinds killed,agent_of`, `--max-hops 3`.
+    func flagText(_ kind: PathConstraints.Kind, time: TimeOptions) -> String {
+        switch kind {
+        case .kinds: return "--kinds \(commaList(kinds).joined(separator: ","))"
+        case .excludedKinds: return "--exclude-kinds \(commaList(excludeKinds).joined(separator: ","))"
+        case .throughKinds: return "--through \(commaList(through).joined(separator: ","))"
+        case .avoid: return avoid.map { "--avoid \($0)" }.joined(separator: " ")
+        case .maxHops: return "--max-hops \(maxHops ?? 0)"
+        case .at: return time.flagText ?? "--at"
+        case .timeRespecting, .directed: return kind.description
+        }
+    }
+
     func constraints(for graph: Graph, period: DateSpan? = nil, keepUndated: Bool = true) throws -> PathConstraints {
         let kindList = commaList(kinds), excluded = commaList(excludeKinds), throughList = commaList(through)
         try checkRelationKinds(kindList, in: graph.schema, flag: "--kinds")
@@ -84,6 +101,9 @@ struct PathCommand: ParsableCommand {
             let graph = try input.loadUnsliced()
             let source = try graph.resolve(a), target = try graph.resolve(b)
             let constraints = try options.constraints(for: graph, period: input.time.period(), keepUndated: !input.time.datedOnly)
+            for end in [source, target] where constraints.avoid.contains(end.id) {
+                throw fail("--avoid \(end.name): it is an end of the path; avoid applies to the entities in between")
+            }
             let paths: [Path]
             if let k {
                 paths = try ShortestPaths.kShortestPaths(in: graph, from: source.id, to: target.id, k: k, constraints: constraints)
@@ -117,10 +137,10 @@ struct PathCommand: ParsableCommand {
         var lines = ["no path from \(s.name) to \(t.name)"]
         if let why = try? ShortestPaths.explainNoPath(in: graph, from: s.id, to: t.id, constraints: c) {
             if !c.active.isEmpty {
-                lines[0] += " under " + c.active.map(\.description).joined(separator: ", ")
+                lines[0] += " under " + c.active.map { options.flagText($0, time: input.time) }.joined(separator: ", ")
             }
             for r in why.relaxations {
-                lines.append("  without \(r.constraint): \(narrator.chain(r.path)) (\(r.path.hopCount) hops)")
+                lines.append("  without \(options.flagText(r.constraint, time: input.time)): \(narrator.chain(r.path)) (\(r.path.hopCount) hop\(r.path.hopCount == 1 ? "" : "s"))")
             }
             if why.relaxations.isEmpty, let free = why.unconstrainedPath {
                 lines.append("  no single constraint is to blame; with none: \(narrator.chain(free)) (\(free.hopCount) hops)")
