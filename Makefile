@@ -26,12 +26,14 @@ demo: build
 	@echo "==> relgraph path $(GRAPH) mercader stalin"
 	@$(BIN) path $(GRAPH) mercader stalin
 	@echo
+	@echo '==> relgraph path $(GRAPH) "Frank Jacson" stalin --avoid trotsky'
+	@$(BIN) path $(GRAPH) "Frank Jacson" stalin --avoid trotsky
+	@echo
 	@echo "==> relgraph export $(GRAPH) --format dot -o out/trotsky-stalin.dot"
 	@$(BIN) export $(GRAPH) --format dot -o out/trotsky-stalin.dot
 	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.svg / .png (path Mercader-Stalin highlighted)"
 	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.svg --highlight-path mercader,stalin
 	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin
-	@ls -l out/
 
 test: deps
 	$(SWIFT) build --product relgraph
