@@ -1,6 +1,7 @@
 /// Escaping for Graphviz DOT text, as measured against Graphviz 2.42 on this
 /// machine (see `GRAPHVIZ.md`, "Escaping").
 ///
+/// - A NUL cannot reach Graphviz at all (it reads C strings); it is dropped.
 /// - Inside a quoted DOT string the lexer only knows `\"` (and `\\`, kept as two
 ///   characters); a string ending in one backslash would swallow its closing quote.
 /// - Text attributes (`label`, `tooltip`, `xlabel`, `id`…) then go through
@@ -24,6 +25,7 @@ public enum DOTEscaping {
             case "&": out += "&amp;"
             case "\r": out += "\\n"
             case "\n": if !previousCR { out += "\\n" }
+            case "\u{0}": break  // would end the C string cgraph reads
             default: out.unicodeScalars.append(u)
             }
         }
@@ -32,9 +34,11 @@ public enum DOTEscaping {
 
     /// Whether `id` can be written as a quoted DOT ID that cgraph stores
     /// unchanged: no backslash (whose handling differs between the lexer and
-    /// escString) and no control characters.
+    /// escString), no control characters, and no leading `%` (cgraph reports a
+    /// node named `%…` under an internal name such as `%489`).
     public static func isExactID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { u in u != "\\" && u.value >= 0x20 && u.value != 0x7F }
+        !id.isEmpty && !id.hasPrefix("%")
+            && id.unicodeScalars.allSatisfy { u in u != "\\" && u.value >= 0x20 && u.value != 0x7F }
     }
 
     /// A quoted DOT ID (node, graph or attribute value that is not escString).
@@ -50,6 +54,24 @@ public enum DOTEscaping {
             default:
                 if u.value >= 0x20 && u.value != 0x7F { out.unicodeScalars.append(u) }
             }
+        }
+        return out + "\""
+    }
+
+    /// A DOT value that cgraph stores as exactly `text`, for an attribute
+    /// Graphviz does not interpret (`kind`, `aliases`, `evidence`…). Without a
+    /// backslash or a NUL, a quoted string holding every other character as it
+    /// is (`"` escaped); otherwise, or for a lone line feed (which cgraph 2.43
+    /// reads as an empty value), an HTML-like string (`<…>`, see ``html(_:)``)
+    /// whose text the DOT importer decodes (`AttributedGraph.dotHTMLText`):
+    /// exact but for control characters, which are dropped, and line breaks,
+    /// which become `\n`.
+    /// - Complexity: O(n).
+    public static func value(_ text: String) -> String {
+        if text == "\n" || text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\u{0}" }) { return "<" + html(text) + ">" }
+        var out = "\""
+        for u in text.unicodeScalars {
+            if u == "\"" { out += "\\\"" } else { out.unicodeScalars.append(u) }
         }
         return out + "\""
     }

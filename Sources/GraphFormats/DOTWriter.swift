@@ -1,19 +1,33 @@
 import Foundation
 import GraphModel
 
+/// Which edges of a ``DOTWriter`` drawing carry a text label.
+public enum EdgeLabels: String, Sendable, CaseIterable {
+    /// Every edge when the graph has at most ``DOTOptions/autoEdgeLabelLimit``
+    /// relations; otherwise only the highlighted ones (a hundred labels make a
+    /// whole-graph diagram unreadable).
+    case auto
+    /// Every edge.
+    case all
+    /// No edge, not even a highlighted one.
+    case none
+}
+
 /// How ``DOTWriter`` draws a graph.
 public struct DOTOptions: Sendable {
     /// The title above the diagram; the graph's name when `nil`.
     public var title: String?
-    /// Whether to add a legend (a `cluster_legend` subgraph) listing the kinds used.
+    /// Whether to add a legend (under the title, in the graph's own label, so
+    /// that every engine places it) listing the kinds used.
     public var legend: Bool
     /// Entities to emphasise (bold outline); when this or ``highlightedRelations``
-    /// is non-empty everything else is faded to grey.
+    /// is non-empty everything else is muted (paler colours, grey lines).
     public var highlightedEntities: Set<String>
     /// Relations to emphasise (thick red edges), as indices into `graph.relations`.
     public var highlightedRelations: Set<Int>
     /// Fill colours (`#rrggbb`) by entity id, replacing the kind's colour
-    /// (community colours, for instance). Invalid colours are ignored.
+    /// (community colours, for instance). Invalid colours are ignored. When
+    /// set, the legend shows the entity kinds by shape only.
     public var fillOverride: [String: String]
     /// Legend rows for ``fillOverride``: a label and its `#rrggbb` colour.
     public var colorLegend: [(label: String, color: String)]
@@ -26,12 +40,18 @@ public struct DOTOptions: Sendable {
     /// Graph attributes for the layout engine (`overlap`, `splines`, `rankdir`…);
     /// only names in ``allowedHints`` are written. See ``hints(forEngine:)``.
     public var engineHints: [String: String]
+    /// Which edges are labelled with their relation (and date).
+    public var edgeLabels: EdgeLabels
+
+    /// Up to this many relations, ``EdgeLabels/auto`` labels every edge.
+    public static let autoEdgeLabelLimit = 60
 
     public init(
         title: String? = nil, legend: Bool = true, highlightedEntities: Set<String> = [],
         highlightedRelations: Set<Int> = [], fillOverride: [String: String] = [:],
         colorLegend: [(label: String, color: String)] = [], colorLegendTitle: String? = nil,
-        sizes: [String: Double] = [:], sizeLegendTitle: String? = nil, engineHints: [String: String] = [:]
+        sizes: [String: Double] = [:], sizeLegendTitle: String? = nil, engineHints: [String: String] = [:],
+        edgeLabels: EdgeLabels = .auto
     ) {
         self.title = title
         self.legend = legend
@@ -43,6 +63,7 @@ public struct DOTOptions: Sendable {
         self.sizes = sizes
         self.sizeLegendTitle = sizeLegendTitle
         self.engineHints = engineHints
+        self.edgeLabels = edgeLabels
     }
 
     /// Graph attributes ``engineHints`` may set (an allow-list: nothing that
@@ -54,15 +75,36 @@ public struct DOTOptions: Sendable {
     ]
 
     /// Sensible hints per engine: spread-out layouts avoid overlaps and route
-    /// edges around nodes; `dot` reads left to right.
+    /// edges around nodes, and are scaled down to at most 50 × 50 inches (4800
+    /// pixels at 96 dpi) so that a huge graph does not make a gigantic image;
+    /// `dot` reads left to right.
     /// - Complexity: O(1).
     public static func hints(forEngine engine: String) -> [String: String] {
         switch engine {
-        case "neato", "fdp", "sfdp": return ["overlap": "false", "splines": "true", "sep": "+6"]
-        case "circo", "twopi": return ["overlap": "false", "splines": "true"]
-        case "dot": return ["rankdir": "LR"]
+        case "neato", "fdp", "sfdp": return ["overlap": "false", "splines": "true", "sep": "+6", "size": "50,50"]
+        case "circo", "twopi": return ["overlap": "false", "splines": "true", "size": "50,50"]
+        case "dot": return ["rankdir": "LR", "size": "50,50"]
         default: return [:]
         }
+    }
+
+    /// Raster formats, whose pixel size `dpi` sets.
+    public static let rasterFormats: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff"]
+
+    /// ``hints(forEngine:)`` plus the resolution of a raster image: 144 dpi for
+    /// `dot` (the engine for small graphs: sharp on slides and in print), at
+    /// most 32 × 32 inches (4608 pixels); Graphviz's 96 dpi for the spread-out
+    /// engines, whose drawings of a hundred entities are already some 28 inches
+    /// wide (2700 pixels, about 1 MB; names stay legible at 11 points, 15 pixels).
+    /// Vector formats (svg, pdf) get no `dpi`: Graphviz would scale their page.
+    /// - Complexity: O(1).
+    public static func hints(forEngine engine: String, format: String) -> [String: String] {
+        var hints = hints(forEngine: engine)
+        if rasterFormats.contains(format.lowercased()) && engine == "dot" {
+            hints["dpi"] = "144"
+            hints["size"] = "32,32"
+        }
+        return hints
     }
 }
 
@@ -75,48 +117,79 @@ public struct DOTOptions: Sendable {
 /// Every node has a `label` (its display name); every text is escaped as
 /// ``DOTEscaping`` describes; no `URL`, `href` or `image` attribute is ever
 /// written.
+///
+/// The model travels too, as attributes Graphviz ignores and `relgraph import`
+/// reads back (see ``ImportMapping``): every node carries `kind` and, when
+/// present, `aliases` (`;`-joined as ``AttributeNaming`` says), `start`, `end`,
+/// `description`; every edge carries `kind` and `date`, `start`, `end`,
+/// `evidence`, `source`, `weight`, `confidence`; free attributes follow under
+/// their exported names (prefixed `attr:` when the name is one Graphviz would
+/// interpret). With edge labels off (``EdgeLabels/none``, or ``EdgeLabels/auto``
+/// on a large graph) the import gives back the same entities and relations;
+/// a labelled edge comes back with its label as a free `label` attribute.
+/// The legend is part of the graph's `label`, not a node.
 public enum DOTWriter {
     static let font = "Helvetica,Arial,sans-serif"
-    static let fadedFill = "#f3f4f6", fadedLine = "#d1d5db", fadedText = "#9ca3af"
+    static let ink = "#111827", outline = "#374151"
+    static let mutedLine = "#c7ccd4", mutedOutline = "#9ca3af", mutedText = "#4b5563", mutedEdgeText = "#6b7280"
     static let highlightColor = "#dc2626"
+    /// The alpha appended to kind colours of entities off a highlighted path.
+    static let mutedAlpha = "73"
 
     /// The DOT text, ending in a newline.
-    /// - Complexity: O(V + E + K) for K kinds in the schema.
+    /// - Complexity: O(V + E + K) for K kinds in the schema (times the
+    ///   attributes per entity or relation).
     public static func write(_ graph: Graph, options: DOTOptions = DOTOptions()) -> String {
         let nodeIDs = dotNodeIDs(graph)
         let highlighting = !options.highlightedEntities.isEmpty || !options.highlightedRelations.isEmpty
-        var out = "digraph \(DOTEscaping.quotedID(graph.name)) {\n"
-        var graphAttrs = [
-            ("label", DOTEscaping.escString(options.title ?? graph.name)), ("labelloc", "t"), ("fontsize", "16"),
-            ("fontname", DOTEscaping.quotedID(font)),
-        ]
-        for key in options.engineHints.keys.sorted() where DOTOptions.allowedHints.contains(key) {
-            graphAttrs.append((key, DOTEscaping.quotedID(options.engineHints[key] ?? "")))
+        let labelAll: Bool
+        switch options.edgeLabels {
+        case .all: labelAll = true
+        case .none: labelAll = false
+        case .auto: labelAll = graph.relations.count <= DOTOptions.autoEdgeLabelLimit
         }
+        var out = "digraph \(DOTEscaping.quotedID(graph.name)) {\n"
+        let title = options.title ?? graph.name
+        var graphAttrs: [(String, String)] = []
+        if options.legend, let html = legendLabel(graph, title: title, options: options) {
+            graphAttrs += [("label", "<\n\(html)  >"), ("fontsize", "11")]
+        } else {
+            graphAttrs += [("label", DOTEscaping.escString(title)), ("fontsize", "18")]
+        }
+        graphAttrs += [("labelloc", "t"), ("fontname", q(font)), ("outputorder", "edgesfirst")]
+        for key in options.engineHints.keys.sorted() where DOTOptions.allowedHints.contains(key) {
+            let value = DOTEscaping.quotedID(options.engineHints[key] ?? "")
+            if let i = graphAttrs.firstIndex(where: { $0.0 == key }) { graphAttrs[i].1 = value } else { graphAttrs.append((key, value)) }
+        }
+        if let d = graph.description { graphAttrs.append(("description", DOTEscaping.value(d))) }
         out += "  graph [\(attrList(graphAttrs))];\n"
-        out += "  node [style=filled, fontname=\(DOTEscaping.quotedID(font)), fontsize=11];\n"
-        out += "  edge [fontname=\(DOTEscaping.quotedID(font)), fontsize=9];\n"
+        out += "  node [style=filled, color=\(q(outline)), fontcolor=\(q(ink)), fontname=\(q(font)), fontsize=11];\n"
+        out += "  edge [fontname=\(q(font)), fontsize=10, arrowsize=0.8];\n"
 
         for (i, e) in graph.entities.enumerated() {
             let kind = graph.schema.entityKind(e.kind) ?? EntityKind(name: e.kind)
             var fill = kind.color
             if let c = options.fillOverride[e.id], Schema.isValidColor(c) { fill = c }
-            var attrs: [(String, String)] = [("label", DOTEscaping.escString(e.name)), ("shape", kind.shape)]
-            let lit = options.highlightedEntities.contains(e.id)
+            let lit = highlighting && options.highlightedEntities.contains(e.id)
+            var attrs: [(String, String)] = [
+                ("label", lit ? "<<B>\(DOTEscaping.html(e.name))</B>>" : DOTEscaping.escString(e.name)),
+                ("shape", q(kind.shape)),
+            ]
             if highlighting && !lit {
-                attrs += [("fillcolor", q(fadedFill)), ("color", q(fadedLine)), ("fontcolor", q(fadedText))]
+                attrs += [("fillcolor", q(muted(fill))), ("color", q(mutedOutline)), ("fontcolor", q(mutedText))]
             } else {
                 attrs.append(("fillcolor", q(fill)))
             }
-            if highlighting && lit {
-                attrs += [("style", q("filled,bold")), ("penwidth", "3"), ("color", q("#111827"))]
-            }
+            if lit { attrs += [("penwidth", "3"), ("color", q(ink))] }
             if let s = options.sizes[e.id], s.isFinite {
                 let r = min(max(s, 0), 1)
                 attrs += [("width", fixed(0.75 + 1.25 * r)), ("height", fixed(0.5 + 0.75 * r)),
                           ("fontsize", fixed(10 + 8 * r))]
+            } else if lit {
+                attrs.append(("fontsize", "13"))
             }
             attrs.append(("tooltip", DOTEscaping.escString(tooltip(e))))
+            attrs += modelAttributes(ExportFields.nodeFields(e).filter { $0.0 != "name" }, free: e.attributes)
             out += "  \(nodeIDs[i]) [\(attrList(attrs))];\n"
         }
 
@@ -125,15 +198,22 @@ public enum DOTWriter {
             let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
             var label = kind.forward
             if let d = r.dateText { label += "\n" + d }
-            var attrs: [(String, String)] = [("label", DOTEscaping.escString(label))]
-            let lit = options.highlightedRelations.contains(i)
-            if highlighting && lit {
-                attrs += [("color", q(highlightColor)), ("fontcolor", q(highlightColor)), ("penwidth", "3"),
-                          ("style", kind.style == "solid" || kind.style == "bold" ? "bold" : kind.style)]
+            let lit = highlighting && options.highlightedRelations.contains(i)
+            var attrs: [(String, String)] = []
+            if options.edgeLabels != .none && (labelAll || lit) {
+                // A highlighted label sits on a white plate so that the grey edges behind it don't cross it.
+                attrs.append(("label", lit
+                    ? "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"1\" BGCOLOR=\"#ffffffd9\"><TR><TD><B>\(DOTEscaping.html(label))</B></TD></TR></TABLE>>"
+                    : DOTEscaping.escString(label)))
+            }
+            if lit {
+                // Solid: a dashed or dotted arrowhead looks broken at this width.
+                attrs += [("color", q(highlightColor)), ("fontcolor", q(highlightColor)), ("penwidth", "3.5"),
+                          ("arrowsize", "1"), ("fontsize", "11"), ("style", "solid")]
             } else if highlighting {
-                attrs += [("color", q(fadedLine)), ("fontcolor", q(fadedText)), ("style", kind.style)]
+                attrs += [("color", q(mutedLine)), ("fontcolor", q(mutedEdgeText)), ("style", q(kind.style))]
             } else {
-                attrs += [("color", q(kind.color)), ("fontcolor", q(kind.color)), ("style", kind.style)]
+                attrs += [("color", q(kind.color)), ("fontcolor", q(kind.color)), ("style", q(kind.style))]
             }
             if kind.symmetric { attrs.append(("dir", "none")) }
             let fromName = graph.entities[a].name, toName = graph.entities[b].name
@@ -144,17 +224,8 @@ public enum DOTWriter {
                 if let s = ev.source { tip += "\n[\(s)]" }
             }
             attrs.append(("tooltip", DOTEscaping.escString(tip)))
+            attrs += modelAttributes(ExportFields.edgeFields(r), free: r.attributes)
             out += "  \(nodeIDs[a]) -> \(nodeIDs[b]) [\(attrList(attrs))];\n"
-        }
-
-        if options.legend, let table = legendTable(graph, options: options) {
-            var legendID = "legend"
-            let taken = Set(nodeIDs)
-            while taken.contains(DOTEscaping.quotedID(legendID)) { legendID = "_" + legendID }
-            out += "  subgraph cluster_legend {\n"
-            out += "    graph [label=\"Legend\", fontsize=11, style=rounded, color=\(q("#9ca3af"))];\n"
-            out += "    \(DOTEscaping.quotedID(legendID)) [shape=plaintext, style=solid, label=<\n\(table)    >];\n"
-            out += "  }\n"
         }
         return out + "}\n"
     }
@@ -170,6 +241,51 @@ public enum DOTWriter {
             while ids.contains(synthetic) { synthetic = "_" + synthetic }
             return DOTEscaping.quotedID(synthetic)
         }
+    }
+
+    /// The model fields as DOT attributes, then the free attributes under
+    /// their exported names, sorted; a name Graphviz would interpret gets the
+    /// `attr:` prefix the importer strips; a name DOT cannot carry exactly is left out.
+    static func modelAttributes(_ fields: [(String, String)], free: [String: String]) -> [(String, String)] {
+        var out = fields.map { ($0.0, DOTEscaping.value($0.1)) }
+        for (name, value) in ExportFields.freeFields(free) {
+            guard DOTEscaping.isExactID(name) else { continue }
+            let safe = graphvizAttributeNames.contains(name.lowercased()) ? AttributeNaming.prefix + name : name
+            out.append((q(safe), DOTEscaping.value(value)))
+        }
+        return out
+    }
+
+    /// Every attribute name Graphviz reads (lower case), from its attribute reference.
+    static let graphvizAttributeNames: Set<String> = [
+        "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "beautify", "bgcolor", "center",
+        "charset", "class", "cluster", "clusterrank", "color", "colorscheme", "comment", "compound", "concentrate",
+        "constraint", "damping", "decorate", "defaultdist", "dim", "dimen", "dir", "diredgeconstraints",
+        "distortion", "dpi", "edgehref", "edgetarget", "edgetooltip", "edgeurl", "epsilon", "esep", "fillcolor",
+        "fixedsize", "fontcolor", "fontname", "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle",
+        "group", "head_lp", "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip",
+        "headurl", "height", "href", "id", "image", "imagepath", "imagepos", "imagescale", "inputscale", "k",
+        "label", "label_scheme", "labelangle", "labeldistance", "labelfloat", "labelfontcolor", "labelfontname",
+        "labelfontsize", "labelhref", "labeljust", "labelloc", "labeltarget", "labeltooltip", "labelurl",
+        "landscape", "layer", "layerlistsep", "layers", "layerselect", "layersep", "layout", "len", "levels",
+        "levelsgap", "lhead", "lheight", "linelength", "lp", "ltail", "lwidth", "margin", "maxiter", "mclimit",
+        "mindist", "minlen", "mode", "model", "newrank", "nodesep", "nojustify", "normalize", "notranslate",
+        "nslimit", "nslimit1", "oneblock", "ordering", "orientation", "outputorder", "overlap", "overlap_scaling",
+        "overlap_shrink", "pack", "packmode", "pad", "page", "pagedir", "pencolor", "penwidth", "peripheries",
+        "pin", "pos", "quadtree", "quantum", "radius", "rank", "rankdir", "ranksep", "ratio", "rects", "regular",
+        "remincross", "repulsiveforce", "resolution", "root", "rotate", "rotation", "samehead", "sametail",
+        "samplepoints", "scale", "searchsize", "sep", "shape", "shapefile", "showboxes", "sides", "size", "skew",
+        "smoothing", "sortv", "splines", "start", "style", "stylesheet", "tail_lp", "tailclip", "tailhref",
+        "taillabel", "tailport", "tailtarget", "tailtooltip", "tailurl", "target", "tbbalance", "tooltip",
+        "truecolor", "url", "vertices", "viewport", "voro_margin", "weight", "width", "xdotversion", "xlabel",
+        "xlp", "z",
+    ]
+
+    /// `color` with ``mutedAlpha`` (a `#rgb` colour is spelt out first).
+    static func muted(_ color: String) -> String {
+        var hex = String(color.dropFirst())
+        if hex.count == 3 { hex = hex.map { "\($0)\($0)" }.joined() }
+        return "#" + hex + mutedAlpha
     }
 
     static func q(_ s: String) -> String { DOTEscaping.quotedID(s) }
@@ -190,55 +306,5 @@ public enum DOTWriter {
         }
         if let d = e.description { t += "\n" + d }
         return t
-    }
-
-    /// Drawn sample of a relation kind's line.
-    static func glyph(_ kind: RelationKind) -> String {
-        let line: String
-        switch kind.style {
-        case "dashed": line = "– – –"
-        case "dotted": line = "· · · ·"
-        default: line = "———"
-        }
-        let body = kind.style == "bold" ? "<B>\(line)</B>" : line
-        return kind.symmetric ? body : body + "&gt;"
-    }
-
-    static func legendTable(_ graph: Graph, options: DOTOptions) -> String? {
-        let usedEntityKinds = Set(graph.entities.map(\.kind))
-        let usedRelationKinds = Set(graph.relations.map(\.kind))
-        let entityKinds = graph.schema.entityKinds.filter { usedEntityKinds.contains($0.name) }
-        let relationKinds = graph.schema.relationKinds.filter { usedRelationKinds.contains($0.name) }
-        var rows: [String] = []
-        func heading(_ text: String) {
-            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(DOTEscaping.html(text))</B></TD></TR>")
-        }
-        if !entityKinds.isEmpty {
-            heading("Entities")
-            for k in entityKinds {
-                rows.append("<TR><TD BGCOLOR=\"\(k.color)\" WIDTH=\"24\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(k.name)) (\(DOTEscaping.html(k.shape)))</TD></TR>")
-            }
-        }
-        if !relationKinds.isEmpty {
-            heading("Relations")
-            for k in relationKinds {
-                rows.append("<TR><TD><FONT COLOR=\"\(k.color)\">\(glyph(k))</FONT></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(k.name))</TD></TR>")
-            }
-        }
-        let colors = options.colorLegend.filter { Schema.isValidColor($0.color) }
-        if !colors.isEmpty {
-            heading(options.colorLegendTitle ?? "Colour")
-            for entry in colors {
-                rows.append("<TR><TD BGCOLOR=\"\(entry.color)\" WIDTH=\"24\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(entry.label))</TD></TR>")
-            }
-        }
-        if !options.sizes.isEmpty {
-            heading(options.sizeLegendTitle ?? "Size")
-            rows.append("<TR><TD>●</TD><TD ALIGN=\"LEFT\">larger node = higher value</TD></TR>")
-        }
-        if rows.isEmpty { return nil }
-        return "      <TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">\n"
-            + rows.map { "        " + $0 + "\n" }.joined()
-            + "      </TABLE>\n"
     }
 }

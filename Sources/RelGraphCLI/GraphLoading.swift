@@ -27,7 +27,9 @@ func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = I
         let document = try Graphviz.parse(dot: try GraphFile.readText(path), fileName: path)
         var foreign = AttributedGraph(directed: document.isDirected, file: path)
         if !document.name.isEmpty { foreign.attributes["name"] = document.name }
-        for (k, v) in document.graphAttributes where k == "name" || k == "description" { foreign.attributes[k] = v }
+        for (k, v) in document.graphAttributes where k == "name" || k == "description" {
+            foreign.attributes[k] = document.htmlGraphAttributes.contains(k) ? AttributedGraph.dotHTMLText(v) : v
+        }
         // The legend relgraph draws into its own DOT exports is not part of the graph.
         for n in document.nodes where !n.subgraphs.contains("cluster_legend") {
             foreign.addDOTNode(n.id, attributes: n.attributes, htmlAttributes: n.htmlAttributes, subgraphs: n.subgraphs)

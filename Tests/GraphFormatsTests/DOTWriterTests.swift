@@ -116,39 +116,94 @@ struct DOTWriterTests {
         #expect(killed.attributes["dir"] == nil)
         #expect(killed.attributes["color"] == "#b91c1c")
         #expect(graphvizDisplayed(killed.attributes["label"] ?? "") == "killed\n1930")
-        // Legend: only the kinds in use.
-        let legend = try #require(doc.nodes.first { $0.subgraphs.contains("cluster_legend") })
-        let html = try #require(legend.attributes["label"])
-        #expect(legend.htmlAttributes.contains("label"))
-        for used in ["person", "organization", "ship", "member_of", "rival_of", "sailed_on", "killed"] {
-            #expect(html.contains(">\(used)"), "\(used)")
-        }
-        for unused in ["event", "place", "work", "spouse_of", "founded"] {
-            #expect(!html.contains(">\(unused)"), "\(unused)")
-        }
+        // The model travels as attributes Graphviz ignores.
+        #expect(nodes["ada"]?.attributes["kind"] == "person" && nodes["gull"]?.attributes["kind"] == "ship")
+        #expect(killed.attributes["kind"] == "killed" && rival.attributes["kind"] == "rival_of")
+        // Legend: in the graph's own label (no node of its own), only the kinds in use.
+        #expect(doc.nodes.count == g.entities.count)
+        let html = try #require(doc.graphAttributes["label"])
+        #expect(doc.htmlGraphAttributes.contains("label"))
+        #expect(html.contains("Small test graph"))
+        let used = ["person", "organization", "ship"] + ["member_of", "rival_of", "sailed_on", "killed"].compactMap { g.schema.relationKind($0)?.forward }
+        for text in used { #expect(html.contains(">\(text)<"), "\(text)") }
+        let unusedRelations = g.schema.relationKinds.filter { k in !g.relations.contains { $0.kind == k.name } && !used.contains(k.forward) }
+        #expect(!unusedRelations.isEmpty)
+        for text in ["event", "place", "work"] + unusedRelations.map(\.forward) { #expect(!html.contains(">\(text)<"), "\(text)") }
         // Nothing that links out or reads files.
         for attrs in doc.nodes.map(\.attributes) + doc.edges.map(\.attributes) {
             for banned in ["URL", "href", "image", "imagepath"] { #expect(attrs[banned] == nil) }
         }
     }
 
-    @Test func highlightingFadesTheRest() throws {
+    /// Relative luminance of a `#rrggbb` colour (WCAG), 0 = black, 1 = white.
+    static func luminance(_ color: String) -> Double {
+        let hex = Array(color.dropFirst().prefix(6))
+        let channels = stride(from: 0, to: 6, by: 2).map { i -> Double in
+            let v = Double(Int(String(hex[i...i + 1]), radix: 16) ?? 0) / 255
+            return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    }
+
+    /// HSV saturation of a `#rrggbb` colour, 0...1.
+    static func saturation(_ color: String) -> Double {
+        let hex = Array(color.dropFirst().prefix(6))
+        let c = stride(from: 0, to: 6, by: 2).map { Double(Int(String(hex[$0...$0 + 1]), radix: 16) ?? 0) }
+        let hi = c.max() ?? 0, lo = c.min() ?? 0
+        return hi == 0 ? 0 : (hi - lo) / hi
+    }
+
+    @Test func highlightingKeepsTheRestReadable() throws {
         let g = try small()
         let options = DOTOptions(legend: false, highlightedEntities: ["boris", "ada"], highlightedRelations: [1])
         let doc = try Graphviz.parse(dot: DOTWriter.write(g, options: options))
-        let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0.attributes) })
-        #expect(nodes["ada"]?["penwidth"] == "3")
-        #expect(nodes["ada"]?["style"] == "filled,bold")
-        #expect(nodes["cele"]?["fillcolor"] == "#f3f4f6")
-        #expect(nodes["cele"]?["penwidth"] == nil)
+        let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0) })
+        let ada = try #require(nodes["ada"])
+        #expect(ada.attributes["penwidth"] == "3")
+        #expect(ada.htmlAttributes.contains("label") && AttributedGraph.dotHTMLText(ada.attributes["label"] ?? "") == "Ada Brun")
+        #expect(ada.attributes["fillcolor"] == "#dbeafe")
+        // Off the path: the kind's colour, partly transparent; dark text with a
+        // contrast ratio of at least 4.5 on white (WCAG AA); no bold outline.
+        let cele = try #require(nodes["cele"]?.attributes)
+        let fill = try #require(cele["fillcolor"])
+        #expect(fill.count == 9 && fill.hasPrefix("#dbeafe") && fill.suffix(2).lowercased() != "ff")
+        #expect(1.05 / (Self.luminance(cele["fontcolor"] ?? "#ffffff") + 0.05) >= 4.5)
+        #expect(cele["penwidth"] == nil)
         for (i, e) in doc.edges.enumerated() {
             if i == 1 {
-                #expect(e.attributes["penwidth"] == "3" && e.attributes["color"] == "#dc2626")
+                #expect(e.attributes["color"] == "#dc2626" && Double(e.attributes["penwidth"] ?? "") ?? 0 >= 3)
+                #expect(e.htmlAttributes.contains("label"))
+                #expect(AttributedGraph.dotHTMLText(e.attributes["label"] ?? "") == "was a rival of")
             } else {
-                #expect(e.attributes["penwidth"] == nil && e.attributes["color"] == "#d1d5db")
+                // Light grey lines: pale and unsaturated.
+                let color = try #require(e.attributes["color"])
+                #expect(Self.luminance(color) > 0.5 && Self.saturation(color) < 0.15, "\(color)")
+                #expect(e.attributes["penwidth"] == nil)
             }
         }
-        #expect(!doc.nodes.contains { $0.subgraphs.contains("cluster_legend") })
+        #expect(doc.graphAttributes["label"].map { !$0.contains("TABLE") } == true)
+    }
+
+    /// A chain of `count` rivalries.
+    static func chain(_ count: Int) throws -> Graph {
+        let entities = (0...count).map { Entity(id: "p\($0)", kind: "person", name: "Person \($0)") }
+        let relations = (0..<count).map { Relation(from: "p\($0)", kind: "rival_of", to: "p\($0 + 1)") }
+        return try Graph(name: "chain", entities: entities, relations: relations)
+    }
+
+    @Test func edgeLabelsAreAutomaticAndOverridable() throws {
+        func labelled(_ g: Graph, _ options: DOTOptions) throws -> [Int] {
+            try Graphviz.parse(dot: DOTWriter.write(g, options: options)).edges.enumerated()
+                .filter { $0.element.attributes["label"] != nil }.map(\.offset)
+        }
+        let limit = DOTOptions.autoEdgeLabelLimit
+        let atLimit = try Self.chain(limit), over = try Self.chain(limit + 1)
+        #expect(try labelled(atLimit, DOTOptions()) == Array(0..<limit))
+        #expect(try labelled(over, DOTOptions()) == [])
+        #expect(try labelled(over, DOTOptions(highlightedEntities: ["p3", "p4"], highlightedRelations: [3])) == [3])
+        #expect(try labelled(over, DOTOptions(edgeLabels: .all)) == Array(0...limit))
+        #expect(try labelled(atLimit, DOTOptions(edgeLabels: .none)) == [])
+        #expect(try labelled(over, DOTOptions(highlightedRelations: [3], edgeLabels: .none)) == [])
     }
 
     @Test func overridesAndExtraLegends() throws {
@@ -165,8 +220,11 @@ struct DOTWriterTests {
         #expect(nodes["boris"]?["fillcolor"] == "#dbeafe")
         #expect(nodes["ada"]?["width"] == "2.00")
         #expect(nodes["cele"]?["width"] == "2.00")  // clamped to 1
-        let html = try #require(doc.nodes.first { $0.subgraphs.contains("cluster_legend") }?.attributes["label"])
+        let html = try #require(doc.graphAttributes["label"])
         #expect(html.contains("Community") && html.contains("Group &lt;1&gt; &amp; co") && html.contains("Betweenness"))
+        // Nodes are coloured by community: the kind rows show shapes, not colours no node has.
+        #expect(html.contains("BGCOLOR=\"#123456\""))
+        for k in g.schema.entityKinds { #expect(!html.contains("BGCOLOR=\"\(k.color)\""), "\(k.name)") }
         // And Graphviz lays it out and shows the legend text unescaped.
         let svg = String(decoding: try Graphviz.render(dot: dot, engine: .dot, format: .svg).data, as: UTF8.self)
         #expect(svgTexts(svg).contains("Group <1> & co"))
@@ -191,7 +249,7 @@ struct DOTWriterTests {
         let g = try Graph(name: "hostile \"graph\" \\", entities: entities, relations: relations)
         let dot = DOTWriter.write(g, options: DOTOptions(title: "title & \"quotes\" \\"))
         let doc = try Graphviz.parse(dot: dot, fileName: "hostile.dot")
-        #expect(doc.nodes.count == entities.count + 1)  // + the legend
+        #expect(doc.nodes.count == entities.count)  // the legend is in the graph label
         for (i, e) in entities.enumerated() {
             let node = doc.nodes[i]
             if i < Self.hostileNames.count {
@@ -222,13 +280,64 @@ struct DOTWriterTests {
         let g = try GraphFile.load(path: path)
         let dot = DOTWriter.write(g, options: DOTOptions(engineHints: DOTOptions.hints(forEngine: "sfdp")))
         let doc = try Graphviz.parse(dot: dot, fileName: "trotsky-stalin.dot")
-        #expect(doc.nodes.count == g.entities.count + 1)
+        #expect(doc.nodes.count == g.entities.count)
         #expect(doc.edges.count == g.relations.count)
         #expect(doc.warnings.isEmpty, "\(doc.warnings)")
         let rendering = try Graphviz.render(dot: dot, engine: .sfdp, format: .svg)
         #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
         let texts = Set(svgTexts(String(decoding: rendering.data, as: UTF8.self)))
         for e in g.entities where !e.name.contains("\n") { #expect(texts.contains(e.name), "\(e.name)") }
+    }
+
+    /// Every `<text>` of an SVG document with its baseline `y` (larger is lower).
+    static func svgTextBaselines(_ svg: String) -> [(text: String, y: Double)] {
+        var out: [(String, Double)] = []
+        var rest = Substring(svg)
+        while let open = rest.range(of: "<text") {
+            guard let gt = rest[open.upperBound...].firstIndex(of: ">"),
+                  let close = rest[gt...].range(of: "</text>") else { break }
+            let tag = rest[open.upperBound..<gt]
+            if let yAttr = tag.range(of: " y=\"") {
+                let value = tag[yAttr.upperBound...].prefix { $0 != "\"" }
+                if let y = Double(value) { out.append((xmlUnescape(String(rest[rest.index(after: gt)..<close.lowerBound])), y)) }
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out
+    }
+
+    /// The title and legend sit above every node in dot, neato and sfdp, as
+    /// Graphviz itself lays them out (a cluster legend floats anywhere in neato and sfdp).
+    @Test(arguments: [LayoutEngine.dot, .neato, .sfdp])
+    func legendSitsAboveTheDrawing(engine: LayoutEngine) throws {
+        var graphs = [try small()]
+        if let g = try DOTRoundTripTests.trotskyStalin() { graphs.append(g) }
+        for g in graphs {
+            let dot = DOTWriter.write(g, options: DOTOptions(engineHints: DOTOptions.hints(forEngine: engine.rawValue, format: "svg")))
+            let rendering = try Graphviz.render(dot: dot, engine: engine, format: .svg)
+            #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
+            let texts = Self.svgTextBaselines(String(decoding: rendering.data, as: UTF8.self))
+            let kindNames = Set(g.entities.map(\.kind))
+            let names = Set(g.entities.map(\.name))
+            let legend = texts.filter { [g.name, "Entity kinds", "Relations"].contains($0.text) || (kindNames.contains($0.text) && !names.contains($0.text)) }
+            let drawing = texts.filter { names.contains($0.text) }
+            #expect(legend.count == 3 + kindNames.count, "\(g.name), \(engine)")
+            #expect(drawing.count >= g.entities.count, "\(g.name), \(engine)")
+            let legendBottom = legend.map(\.y).max() ?? 0, drawingTop = drawing.map(\.y).min() ?? 0
+            #expect(legendBottom < drawingTop, "\(g.name), \(engine): legend down to \(legendBottom), drawing from \(drawingTop)")
+        }
+    }
+
+    @Test func rasterFormatsGetAResolution() {
+        #expect(DOTOptions.hints(forEngine: "dot", format: "png")["dpi"] == "144")
+        #expect(DOTOptions.hints(forEngine: "dot", format: "svg")["dpi"] == nil)
+        #expect(DOTOptions.hints(forEngine: "dot", format: "pdf")["dpi"] == nil)
+        #expect(DOTOptions.hints(forEngine: "neato", format: "png")["dpi"] == nil)
+        for engine in ["dot", "neato", "sfdp"] {
+            let hints = DOTOptions.hints(forEngine: engine, format: "png")
+            #expect(Set(hints.keys).isSubset(of: DOTOptions.allowedHints))
+            #expect(hints.filter { $0.key != "dpi" && $0.key != "size" } == DOTOptions.hints(forEngine: engine).filter { $0.key != "size" })
+        }
     }
 
     @Test func escapedForms() {

@@ -78,10 +78,12 @@ struct Render: ParsableCommand {
                 for id in group { options.fillOverride[id] = color }
             }
             let noun = colorBy == .community ? "community" : "component"
+            // Each group is named after its most-tied member.
+            let degree = Centrality.degree(in: graph).byID
             options.colorLegend = (0..<shown).map { i in
                 let g = partition.groups[i]
-                let lead = g.max { a, b in (graph.index(of: a) ?? 0) > (graph.index(of: b) ?? 0) }.flatMap { graph.entity($0)?.name } ?? ""
-                return (label: "\(noun) \(i + 1) (\(g.count)): \(lead)…", color: palette[i])
+                let lead = g.max { a, b in (degree[a] ?? 0, b) < (degree[b] ?? 0, a) }.flatMap { graph.entity($0)?.name } ?? ""
+                return (label: "\(noun) \(i + 1): \(lead) and \(g.count - 1) more", color: palette[i])
             }
             if partition.count > shown { options.colorLegend.append((label: "\(partition.count - shown) smaller \(noun)s", color: otherColor)) }
             options.colorLegendTitle = colorBy == .community
@@ -92,7 +94,7 @@ struct Render: ParsableCommand {
             let scores = sizeBy.scores(graph, directed: sizeBy == .inDegree || sizeBy == .outDegree, weighted: false)
             let top = scores.values.max() ?? 0
             for (id, v) in zip(scores.ids, scores.values) { options.sizes[id] = top > 0 ? v / top : 0 }
-            options.sizeLegendTitle = "Size: \(sizeBy.title), largest \(fixed(top))"
+            options.sizeLegendTitle = "Size: \(sizeBy.title), largest \(String(format: "%.3g", top))"
         }
     }
 
@@ -146,7 +148,7 @@ struct Render: ParsableCommand {
             if chosen == .dot && graph.entities.count > Graphviz.dotNodeLimit {
                 warn("dot may take minutes on \(graph.entities.count) entities; --engine sfdp is much faster")
             }
-            options.engineHints = DOTOptions.hints(forEngine: chosen.rawValue)
+            options.engineHints = DOTOptions.hints(forEngine: chosen.rawValue, format: format.rawValue)
             let dot = DOTWriter.write(graph, options: options)
             let rendering = try Graphviz.render(dot: dot, engine: chosen, format: format, fileName: input.file)
             for w in rendering.warnings { warn("graphviz: \(w)") }
