@@ -37,6 +37,9 @@ func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = I
         for e in document.edges {
             var attrs = e.attributes
             if let key = e.key { attrs["key"] = key }
+            // An edge that names its kind has a label only to be read in a drawing
+            // (relgraph's own exports write the kind's phrase and date there).
+            if attrs["kind"] != nil { attrs["label"] = nil }
             foreign.addDOTEdge(tail: e.tail, head: e.head, attributes: attrs, htmlAttributes: e.htmlAttributes)
         }
         foreign.warnings += document.warnings.map { Diagnostic("graphviz: \($0)", at: SourceLocation(file: path, line: 1, column: 1), severity: .warning) }
