@@ -31,8 +31,9 @@ demo: build
 	@echo
 	@echo "==> relgraph export $(GRAPH) --format dot -o out/trotsky-stalin.dot"
 	@$(BIN) export $(GRAPH) --format dot -o out/trotsky-stalin.dot
-	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.svg / .png (path Mercader-Stalin highlighted)"
+	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.svg --highlight-path mercader,stalin"
 	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.svg --highlight-path mercader,stalin
+	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin"
 	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin
 
 test: deps
