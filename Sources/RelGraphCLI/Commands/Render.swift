@@ -132,8 +132,8 @@ struct Render: ParsableCommand {
             }
             if let focus {
                 let center = try graph.resolve(focus)
-                let ball = Set(try ShortestPaths.distances(in: graph, from: center.id, constraints: PathConstraints(maxHops: max(radius, 1))).filter { $0.value <= Double(radius) }.keys).union([center.id])
-                let keep = ball.union(pathEntities)
+                let ego = try Neighborhood.ego(in: graph, center: center.id, radius: radius)
+                let keep = Set(ego.entities.map(\.id)).union(pathEntities)
                 graph = graph.filtered(entities: { keep.contains($0.id) })
                 if options.title == nil { options.title = "\(center.name), \(radius) hop\(radius == 1 ? "" : "s") around" }
             }
