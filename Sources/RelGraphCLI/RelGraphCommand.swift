@@ -52,9 +52,9 @@ func fail(_ message: String, code: Int32 = Status.invalidInput) -> ExitCode {
     return ExitCode(code)
 }
 
-/// Whether a line starts `file:line:col: error:` (or `warning:`).
+/// Whether a line starts `file:line:col: error:`, `file: error:` (or `warning:`).
 private func isLocated(_ line: String) -> Bool {
-    line.range(of: #"^\S.*:\d+:\d+: (error|warning): "#, options: .regularExpression) != nil
+    line.range(of: #"^\S[^:]*(:\d+:\d+)?: (error|warning): "#, options: .regularExpression) != nil
 }
 
 func warn(_ message: String) {
