@@ -27,15 +27,15 @@ extension Graph {
             }
         }
         var kinds: [String: String] = [:]
+        var firstSeen: [String: SourceLocation?] = [:]
         kinds.reserveCapacity(entities.count)
         for e in entities {
-            if let first = kinds[e.id] {
-                _ = first
-                let earlier = entities.first(where: { $0.id == e.id })?.location
+            if let earlier = firstSeen[e.id] {
                 let whereFirst = earlier.map { " (first defined at \($0))" } ?? ""
                 problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location))
                 continue
             }
+            firstSeen[e.id] = e.location
             kinds[e.id] = e.kind
             check(e, schema: schema, into: &problems)
         }
