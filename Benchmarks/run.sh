@@ -59,9 +59,9 @@ for size in $SIZES; do
 done
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
-"$PY" - "$RES" "$SIZES" "$LOAD0" "$LOAD1" <<'PY' | tee "$RES/table.md"
+"$PY" - "$RES" "$SIZES" "$LOAD0" "$LOAD1" "$PEERS" <<'PY' | tee "$RES/table.md"
 import json, os, sys, datetime, platform
-res, sizes, load0, load1 = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4]
+res, sizes, load0, load1, peers_now = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5] == "1"
 
 def read(tool, size):
     p = os.path.join(res, f"{tool}.{size}.jsonl" if tool == "relgraph" else f"peers-{tool}.{size}.jsonl")
@@ -94,9 +94,6 @@ B_ROWS = [
 ]
 ROWS = [(label, size, step, ps) for size in sizes for (label, step, ps) in (B_ROWS if size == "B" else EDGE_ROWS)]
 R = {(t, s): read(t, s) for s in sizes for t in ("relgraph", "networkx", "igraph")}
-
-def base_step(proto):
-    return proto.replace("proto_", "").replace("_1thread", "").replace("_arcweights", "")
 
 def fmt_t(x):
     if x is None: return "—"
@@ -131,12 +128,6 @@ for label, size, step, psteps in ROWS:
         ok = [x for x in (same(c, cn), same(c, ci)) if x is not None]
         verdict = "OK" if ok and all(ok) else ("DIFF" if ok else "no peer value")
     print(f"CHECK {size} {step:<16} relgraph {c}  networkx {cn}  igraph {ci}  -> {verdict}")
-for size in sizes:
-    for step, d in R.get(("relgraph", size), {}).items():
-        if step.startswith("proto_"):
-            lib = R[("relgraph", size)].get(base_step(step))
-            print(f"CHECK {size} {step:<16} prototype {d.get('check')}  library {lib and lib.get('check')}  -> "
-                  f"{'OK' if lib and same(d.get('check'), lib.get('check')) else 'DIFF'}")
 print("```\n")
 
 cpu = ""
@@ -144,7 +135,16 @@ try:
     cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
 except Exception: pass
 print(f"Measured {datetime.date.today()} on {platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}); "
-      f"load average {load0} before the relgraph runs, {load1} after.\n")
+      f"load average {load0} before the relgraph runs, {load1} after.")
+stamps = sorted(datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(res, f"peers-{t}.{s}.jsonl"))).strftime("%Y-%m-%d %H:%M")
+                for t in ("networkx", "igraph") for s in sizes if os.path.exists(os.path.join(res, f"peers-{t}.{s}.jsonl")))
+if peers_now:
+    print(f"NetworkX and igraph were timed in this same run (`--peers`), just before relgraph.\n")
+elif stamps:
+    print(f"NetworkX and igraph columns: NOT timed in this run; read from results/peers-*.jsonl "
+          f"(written {stamps[0]} to {stamps[-1]} by an earlier `--peers` run).\n")
+else:
+    print()
 print("| step | graph | relgraph | NetworkX | igraph | ratio vs NetworkX | ratio vs igraph |")
 print("|---|---|---|---|---|---|---|")
 for label, size, step, psteps in ROWS:
@@ -159,16 +159,4 @@ print()
 peak = {s: max((d.get("rss_mb", 0) for d in R.get(("relgraph", s), {}).values()), default=0) for s in sizes}
 pk = {t: {s: max((d.get("rss_mb", 0) for d in R.get((t, s), {}).values()), default=0) for s in sizes} for t in ("networkx", "igraph")}
 print("Peak RSS (MB): " + "; ".join(f"{s}: relgraph {peak[s]:.0f}, NetworkX {pk['networkx'][s]:.0f}, igraph {pk['igraph'][s]:.0f}" for s in sizes))
-protos = [(s, k, d) for s in sizes for k, d in R.get(("relgraph", s), {}).items() if k.startswith("proto_")]
-if protos:
-    print("\nPrototypes (Benchmarks/Sources/relgraph-bench/Prototypes.swift, not yet in the library):\n")
-    print("| step | graph | prototype | library | igraph | ratio vs igraph |")
-    print("|---|---|---|---|---|---|")
-    for s, k, d in protos:
-        base = base_step(k)
-        lib = R[("relgraph", s)].get(base)
-        ig = peer("igraph", s, [base] + (["pagerank_omp1"] if base == "pagerank" else []))
-        r = f"{ig['median_s'] / d['median_s']:.1f}×" if ig else "—"
-        print(f"| {k.replace('proto_', '')} | {s} | {fmt_t(d['median_s'])} | {fmt_t(lib and lib['median_s'])} "
-              f"| {fmt_t(ig and ig['median_s'])} | {r} |")
 PY

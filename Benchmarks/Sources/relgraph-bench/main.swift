@@ -71,23 +71,6 @@ func run() throws(BenchError) {
                 Centrality.closeness(g)
             }
         }
-        let proto = "prototype in Benchmarks/Sources (not the library yet)"
-        if want("proto_betweenness") {
-            let r = try out.bench("proto_betweenness", once, note: "\(proto); 2 threads", check: { fmt($0.max() ?? 0, 6) }) {
-                Proto.betweenness(g)
-            }
-            agree("betweenness", r, Centrality.betweenness(g))
-        }
-        if want("proto_betweenness_1thread") {
-            _ = try out.bench("proto_betweenness_1thread", once, note: proto, check: { fmt($0.max() ?? 0, 6) }) {
-                Proto.betweenness(g, threads: 1)
-            }
-        }
-        if want("proto_closeness") {
-            let r = try out.bench("proto_closeness", once, note: "\(proto); bit-parallel BFS, 2 threads",
-                                  check: { fmt($0.max() ?? 0, 6) }) { Proto.closeness(g) }
-            agree("closeness", r, Centrality.closeness(g))
-        }
         // Extra rows, repeated (the one-shot rows above follow peers.py).
         if want("betweenness_median") {
             _ = try out.bench("betweenness_median", policy, check: { fmt($0.max() ?? 0, 6) }) { Centrality.betweenness(g) }
@@ -104,20 +87,14 @@ func run() throws(BenchError) {
         pairs.append((try G.node(a, path: "\(size)_pairs.tsv"), try G.node(b, path: "\(size)_pairs.tsv")))
     }
 
-    if want("proto_csr_build") {
-        let r = try out.bench("proto_csr_build", policy, note: "prototype: CSR arcs from the edge arrays, tails carried along",
-                              check: { "\($0.neighbors.count)" }) {
-            Proto.undirectedArcs(nodeCount: g.nodeCount, sources: g.edgeSources, targets: g.edgeTargets)
-        }
-        _ = try out.bench("csr_build", policy, note: "library: CSRGraph(nodeCount:sources:targets:weights:directed:)",
+    if want("csr_build") {
+        _ = try out.bench("csr_build", policy, note: "CSRGraph(nodeCount:sources:targets:weights:directed:) alone",
                           check: { (c: CSRGraph) -> String in "\(c.arcCount)" }) { () throws(BenchError) -> CSRGraph in
             do {
                 return try CSRGraph(nodeCount: g.nodeCount, sources: g.edgeSources, targets: g.edgeTargets,
                                     weights: g.edgeWeights, directed: false)
             } catch { throw .io("\(error)") }
         }
-        let same = r.offsets == g.outOffsets && r.neighbors == g.outNeighbors && r.edges == g.outEdges
-        writeText(2, "  PROTO-CHECK csr build: \(same ? "identical to the library" : "DIFFERENT")\n")
     }
     if want("bfs") {
         _ = try out.bench("bfs", policy, check: { (d: [Int32]) -> String in
@@ -131,37 +108,12 @@ func run() throws(BenchError) {
     if want("components") {
         _ = try out.bench("components", policy, check: { "\($0.count)" }) { Components.connected(g) }
     }
-    if want("proto_components") {
-        let r = try out.bench("proto_components", policy, note: "prototype: union-find + Afforest sampling",
-                              check: { "\($0.count)" }) { Proto.components(g) }
-        agree("components", r.labels.map(Double.init), Components.connected(g).labels.map(Double.init))
-        // A sparse view with many components (every 12th edge kept).
-        let sparse = g.filtered(keepEdge: { $0 % 12 == 0 })
-        let lib = Components.connected(sparse), pr = Proto.components(sparse)
-        agree("components, sparse view (\(lib.count) components)", pr.labels.map(Double.init), lib.labels.map(Double.init))
-    }
     if want("dijkstra") {
         _ = try out.bench("dijkstra", policy, check: { (t: ShortestPathTree) -> String in
             fmt(t.distances.reduce(0) { $1.isFinite ? $0 + $1 : $0 }, 2)
         }) { () throws(BenchError) in
             do { return try ShortestPaths.dijkstra(g, from: s) } catch { throw .io("\(error)") }
         }
-    }
-    if want("proto_dijkstra") {
-        let r = try out.bench("proto_dijkstra", policy, note: "prototype: packed heap, hole sifting",
-                              check: { (t: (distances: [Double], predecessors: [Int32], predecessorEdges: [Int32])) -> String in
-            fmt(t.distances.reduce(0) { $1.isFinite ? $0 + $1 : $0 }, 2)
-        }) { Proto.dijkstra(g, from: s) }
-        let lib = try? ShortestPaths.dijkstra(g, from: s)
-        agree("dijkstra", r.distances, lib?.distances ?? [])
-        agree("dijkstra predecessors", r.predecessors.map(Double.init), lib?.predecessors.map(Double.init) ?? [])
-    }
-    if want("proto_dijkstra_arcweights") {
-        let aw = Proto.arcWeights(g)
-        _ = try out.bench("proto_dijkstra_arcweights", policy, note: "prototype: as proto_dijkstra, weights stored in arc order",
-                          check: { (t: (distances: [Double], predecessors: [Int32], predecessorEdges: [Int32])) -> String in
-            fmt(t.distances.reduce(0) { $1.isFinite ? $0 + $1 : $0 }, 2)
-        }) { Proto.dijkstra(g, from: s, arcWeights: aw) }
     }
     if want("dot_write") {
         let dotPath = dotOut ?? "/tmp/bench_relgraph_\(size).dot"
@@ -201,13 +153,6 @@ func run() throws(BenchError) {
             Centrality.pagerank(D.graph, alpha: 0.85, tolerance: 1e-6)
         }
     }
-}
-
-/// Prints whether a prototype's result equals the library's (largest difference).
-func agree(_ what: String, _ a: [Double], _ b: [Double]) {
-    var worst = a.count == b.count ? 0.0 : .infinity
-    if a.count == b.count { for i in a.indices where a[i] != b[i] { worst = max(worst, abs(a[i] - b[i])) } }
-    writeText(2, "  PROTO-CHECK \(what): \(worst == 0 ? "identical to the library" : "max difference \(worst)")\n")
 }
 
 /// `"key": "value"` from a flat JSON object (gen.py's meta file).

@@ -13,6 +13,16 @@ extension Centrality {
     /// each with its own accumulators, and the two halves are added in a fixed
     /// order, so results are identical from run to run.
     ///
+    /// The unweighted search keeps `Int32` distances and adds path counts and
+    /// dependencies without data-dependent branches: in a breadth-first search an
+    /// arc u→v always has d(v) ≤ d(u) + 1, so `max(d(v) − d(u) − 1, −1) + 1` is 1
+    /// on a shortest-path arc and 0 otherwise, and multiplies what is added. The
+    /// sums are the same, term for term, as with the branches. A multiplication by
+    /// 0 would turn an infinite path count into NaN, so a source whose path counts
+    /// overflow a `Double` (more than about 1.8·10^308 shortest paths to some node)
+    /// is redone with the branches: the result is then exactly what the branching
+    /// code gives.
+    ///
     /// - Complexity: O(V·E) time unweighted, O(V·E·log V) weighted; O(V + E) extra
     ///   space per thread.
     ///
@@ -31,18 +41,20 @@ extension Centrality {
         let acc = SharedBuffer<Double>(repeating: 0, count: parts * n)
         defer { acc.free() }
         runParts(parts) { part in
+            let out = acc.base + part * n
+            if !weighted {
+                unweightedBrandes(g, first: part, step: parts, out)
+                return
+            }
             var sigma = [Double](repeating: 0, count: n)
             var delta = [Double](repeating: 0, count: n)
             var dist = [Double](repeating: -1, count: n)
             var order = [Int32](repeating: 0, count: n)
             var heap = MinHeap()
-            let out = acc.base + part * n
             var s = part
             while s < n {
-                let reached = weighted
-                    ? brandesDijkstra(g, s, &sigma, &dist, &order, &heap)
-                    : brandesBFS(g, s, &sigma, &dist, &order)
-                accumulate(g, weighted: weighted, reached: reached, s, &sigma, &delta, &dist, &order, out)
+                let reached = brandesDijkstra(g, s, &sigma, &dist, &order, &heap)
+                accumulate(g, reached: reached, s, &sigma, &delta, &dist, &order, out)
                 s += parts
             }
         }
@@ -60,28 +72,78 @@ extension Centrality {
         return result
     }
 
-    /// BFS from `s` counting shortest paths; fills `order` with nodes by distance.
-    @inline(__always)
-    static func brandesBFS(_ g: CSRGraph, _ s: Int, _ sigma: inout [Double], _ dist: inout [Double], _ order: inout [Int32]) -> Int {
+    /// Unweighted Brandes from the sources `first`, `first + step`, …, adding each
+    /// node's dependency into `out`.
+    static func unweightedBrandes(_ g: CSRGraph, first: Int, step: Int, _ out: UnsafeMutablePointer<Double>) {
+        let n = g.nodeCount
+        let dist = SharedBuffer<Int32>(repeating: -1, count: n)
+        let sigma = SharedBuffer<Double>(repeating: 0, count: n)
+        let delta = SharedBuffer<Double>(repeating: 0, count: n)
+        let queue = SharedBuffer<Int32>(repeating: 0, count: n)
+        defer { dist.free(); sigma.free(); delta.free(); queue.free() }
+        let d = dist.base, sg = sigma.base, dl = delta.base, q = queue.base
         g.outOffsets.withUnsafeBufferPointer { off in
             g.outNeighbors.withUnsafeBufferPointer { nbr in
-                sigma.withUnsafeMutableBufferPointer { sg in
-                    dist.withUnsafeMutableBufferPointer { d in
-                        order.withUnsafeMutableBufferPointer { q in
-                            sg[s] = 1; d[s] = 0; q[0] = Int32(s)
-                            var head = 0, tail = 1
-                            while head < tail {
-                                let u = Int(q[head]); head += 1
-                                let du = d[u] + 1, su = sg[u]
-                                for i in off[u]..<off[u + 1] {
-                                    let v = Int(nbr[i])
-                                    if d[v] < 0 { d[v] = du; q[tail] = Int32(v); tail += 1 }
-                                    if d[v] == du { sg[v] += su }
-                                }
-                            }
-                            return tail
+                var s = first
+                while s < n {
+                    // Forward: breadth-first search counting shortest paths, branch-free.
+                    d[s] = 0; sg[s] = 1; q[0] = Int32(truncatingIfNeeded: s)
+                    var head = 0, tail = 1
+                    var finite = true
+                    while head < tail {
+                        let u = Int(q[head]); head += 1
+                        let du = d[u] + 1, su = sg[u]
+                        // σ(u) is final when u leaves the queue: check it there.
+                        if !su.isFinite { finite = false }
+                        for i in off[u]..<off[u + 1] {
+                            let v = Int(nbr[i])
+                            var dv = d[v]
+                            if dv < 0 { dv = du; d[v] = du; q[tail] = Int32(truncatingIfNeeded: v); tail &+= 1 }
+                            // dv ≤ du always: the factor is 1 exactly when dv == du.
+                            sg[v] += su * Double(max(dv &- du, -1) &+ 1)
                         }
                     }
+                    if !finite {
+                        // Path counts overflowed: count them again with branches (no 0·∞).
+                        for k in 0..<tail { sg[Int(q[k])] = 0 }
+                        sg[s] = 1
+                        for k in 0..<tail {
+                            let u = Int(q[k])
+                            let du = d[u] + 1, su = sg[u]
+                            for i in off[u]..<off[u + 1] {
+                                let v = Int(nbr[i])
+                                if d[v] == du { sg[v] += su }
+                            }
+                        }
+                    }
+                    // Backward: dl[x] = (1 + δ(x)) / σ(x), so the inner loop only adds.
+                    var k = tail - 1
+                    while k > 0 {
+                        let w = Int(q[k])
+                        let next = d[w] + 1
+                        var sum = 0.0
+                        if finite {
+                            for i in off[w]..<off[w + 1] {
+                                let x = Int(nbr[i])
+                                // d[x] ≤ next always (x is reached from w).
+                                sum += dl[x] * Double(max(d[x] &- next, -1) &+ 1)
+                            }
+                        } else {
+                            for i in off[w]..<off[w + 1] {
+                                let x = Int(nbr[i])
+                                if d[x] == next { sum += dl[x] }
+                            }
+                        }
+                        let dependency = sg[w] * sum
+                        out[w] += dependency
+                        dl[w] = (1 + dependency) / sg[w]
+                        k -= 1
+                    }
+                    for k in 0..<tail {
+                        let w = Int(q[k])
+                        sg[w] = 0; dl[w] = 0; d[w] = -1
+                    }
+                    s += step
                 }
             }
         }
@@ -119,9 +181,9 @@ extension Centrality {
         return count
     }
 
-    /// Dependency accumulation in reverse order, resetting the touched entries.
+    /// Weighted dependency accumulation in reverse order, resetting the touched entries.
     static func accumulate(
-        _ g: CSRGraph, weighted: Bool, reached: Int, _ s: Int, _ sigma: inout [Double], _ delta: inout [Double],
+        _ g: CSRGraph, reached: Int, _ s: Int, _ sigma: inout [Double], _ delta: inout [Double],
         _ dist: inout [Double], _ order: inout [Int32], _ out: UnsafeMutablePointer<Double>
     ) {
         g.outOffsets.withUnsafeBufferPointer { off in
@@ -139,17 +201,9 @@ extension Centrality {
                                             let w = Int(q[k])
                                             let dw = d[w], sw = sg[w]
                                             var sum = 0.0
-                                            if weighted {
-                                                for i in off[w]..<off[w + 1] {
-                                                    let x = Int(nbr[i])
-                                                    if x != w && d[x] == dw + wts[Int(eid[i])] { sum += dl[x] }
-                                                }
-                                            } else {
-                                                let next = dw + 1
-                                                for i in off[w]..<off[w + 1] {
-                                                    let x = Int(nbr[i])
-                                                    if d[x] == next { sum += dl[x] }
-                                                }
+                                            for i in off[w]..<off[w + 1] {
+                                                let x = Int(nbr[i])
+                                                if x != w && d[x] == dw + wts[Int(eid[i])] { sum += dl[x] }
                                             }
                                             let dependency = sw * sum
                                             if w != s { out[w] += dependency }

@@ -165,65 +165,108 @@ public struct CSRGraph: Sendable {
         var edges: [Int32]
     }
 
-    /// Two stable counting sorts: arcs by neighbour rank, then by tail.
+    /// Two stable counting sorts: arcs by the rank of their head, then by tail, so
+    /// every list comes out sorted by (neighbour rank, edge, direction).
+    ///
+    /// The first pass reads the edge arrays in order and drops each arc's
+    /// (tail, edge) into its head's bucket; the second walks the buckets in rank
+    /// order (the bucket names the head) and appends to each tail's list. No pass
+    /// goes back to `sources[e]` / `targets[e]` in scattered order.
+    /// `rank`, when given, is a permutation of `0..<n`.
     static func buildArcs(
         nodeCount n: Int, sources: [Int32], targets: [Int32], allBothWays: Bool, bothWays: [Bool]?,
         edgeMask: [Bool]?, rank: [Int32]?, reverse: Bool
     ) -> Arcs {
-        let m = sources.count
-        // Each arc is coded as edge << 1 | d; d = 0 runs source -> target (target -> source when reversing).
-        var arcTotal = 0
-        for e in 0..<m where edgeMask?[e] ?? true {
-            arcTotal += (allBothWays || (bothWays?[e] ?? false)) ? 2 : 1
+        // Arc d = 0 of edge e runs a -> b, d = 1 (two-way edges) b -> a, where
+        // (a, b) = (source, target), or (target, source) when reversing.
+        let (tails, heads) = reverse ? (targets, sources) : (sources, targets)
+        if edgeMask == nil && rank == nil && (allBothWays || bothWays == nil) {
+            return sortArcs(n, tails, heads, arcsOf: { _ in allBothWays ? 2 : 1 }, rankOf: { $0 })
         }
-        var byRank = [Int32](repeating: 0, count: arcTotal)
+        var byRank: [Int32] = []  // rank -> node
+        if let rank {
+            byRank = [Int32](repeating: 0, count: n)
+            for v in 0..<n { byRank[Int(rank[v])] = Int32(truncatingIfNeeded: v) }
+        }
+        let mask = edgeMask ?? [], two = bothWays ?? [], rk = rank ?? []
+        let hasMask = edgeMask != nil, hasTwo = bothWays != nil, hasRank = rank != nil
+        return sortArcs(
+            n, tails, heads,
+            arcsOf: { e in
+                if hasMask && !mask[e] { return 0 }
+                return allBothWays || (hasTwo && two[e]) ? 2 : 1
+            },
+            rankOf: { v in hasRank ? rk[Int(v)] : v },
+            nodeOf: { r in hasRank ? byRank[Int(r)] : r })
+    }
+
+    /// The two passes of ``buildArcs(nodeCount:sources:targets:allBothWays:bothWays:edgeMask:rank:reverse:)``;
+    /// `arcsOf(e)` is 0, 1 or 2 (arcs a -> b, then b -> a), `rankOf` maps a node to
+    /// its bucket and `nodeOf` a bucket back to its node.
+    @inline(__always)
+    static func sortArcs(
+        _ n: Int, _ tails: [Int32], _ heads: [Int32], arcsOf: (Int) -> Int, rankOf: (Int32) -> Int32,
+        nodeOf: (Int32) -> Int32 = { $0 }
+    ) -> Arcs {
+        let m = tails.count
+        var bucketStart = [Int](repeating: 0, count: n + 1)
         var offsets = [Int](repeating: 0, count: n + 1)
-        var neighbors = [Int32](repeating: 0, count: arcTotal)
-        var edges = [Int32](repeating: 0, count: arcTotal)
-        sources.withUnsafeBufferPointer { src in
-            targets.withUnsafeBufferPointer { dst in
-                @inline(__always) func tail(_ code: Int32) -> Int32 {
-                    let e = Int(code >> 1)
-                    return ((code & 1) == 0) != reverse ? src[e] : dst[e]
-                }
-                @inline(__always) func head(_ code: Int32) -> Int32 {
-                    let e = Int(code >> 1)
-                    return ((code & 1) == 0) != reverse ? dst[e] : src[e]
-                }
-                @inline(__always) func rankOf(_ v: Int32) -> Int { rank.map { Int($0[Int(v)]) } ?? Int(v) }
-                // Pass 1: by rank of the head.
-                var count = [Int](repeating: 0, count: n + 1)
-                for e in 0..<m where edgeMask?[e] ?? true {
-                    let two = allBothWays || (bothWays?[e] ?? false)
-                    let c = Int32(e << 1)
-                    count[rankOf(head(c)) + 1] += 1
-                    if two { count[rankOf(head(c | 1)) + 1] += 1 }
-                }
-                for i in 0..<n { count[i + 1] += count[i] }
-                for e in 0..<m where edgeMask?[e] ?? true {
-                    let two = allBothWays || (bothWays?[e] ?? false)
-                    let c = Int32(e << 1)
-                    let r0 = rankOf(head(c))
-                    byRank[count[r0]] = c
-                    count[r0] += 1
-                    if two {
-                        let r1 = rankOf(head(c | 1))
-                        byRank[count[r1]] = c | 1
-                        count[r1] += 1
+        tails.withUnsafeBufferPointer { src in
+            heads.withUnsafeBufferPointer { dst in
+                bucketStart.withUnsafeMutableBufferPointer { bs in
+                    offsets.withUnsafeMutableBufferPointer { off in
+                        for e in 0..<m {
+                            let k = arcsOf(e)
+                            if k == 0 { continue }
+                            let a = src[e], b = dst[e]
+                            bs[Int(rankOf(b)) + 1] += 1; off[Int(a) + 1] += 1
+                            if k == 2 { bs[Int(rankOf(a)) + 1] += 1; off[Int(b) + 1] += 1 }
+                        }
+                        for i in 0..<n { bs[i + 1] += bs[i]; off[i + 1] += off[i] }
                     }
                 }
-                // Pass 2: by tail, stable.
-                for c in byRank { offsets[Int(tail(c)) + 1] += 1 }
-                for i in 0..<n { offsets[i + 1] += offsets[i] }
-                var next = Array(offsets.dropLast())
+            }
+        }
+        let arcs = offsets[n]
+        var neighbors = [Int32](repeating: 0, count: arcs)
+        var edges = [Int32](repeating: 0, count: arcs)
+        let bucketTail = SharedBuffer<Int32>(repeating: 0, count: arcs)
+        let bucketEdge = SharedBuffer<Int32>(repeating: 0, count: arcs)
+        defer { bucketTail.free(); bucketEdge.free() }
+        let bt = bucketTail.base, be = bucketEdge.base
+        tails.withUnsafeBufferPointer { src in
+            heads.withUnsafeBufferPointer { dst in
+                // Pass 1: (tail, edge) by head rank, stable in (edge, direction).
+                var fill = Array(bucketStart[0..<n])
+                fill.withUnsafeMutableBufferPointer { f in
+                    for e in 0..<m {
+                        let k = arcsOf(e)
+                        if k == 0 { continue }
+                        let a = src[e], b = dst[e], e32 = Int32(truncatingIfNeeded: e)
+                        let rb = Int(rankOf(b))
+                        var p = f[rb]; bt[p] = a; be[p] = e32; f[rb] = p + 1
+                        if k == 2 {
+                            let ra = Int(rankOf(a))
+                            p = f[ra]; bt[p] = b; be[p] = e32; f[ra] = p + 1
+                        }
+                    }
+                }
+            }
+        }
+        // Pass 2: buckets in rank order, each arc appended to its tail's list.
+        var fill = Array(offsets[0..<n])
+        bucketStart.withUnsafeBufferPointer { bs in
+            fill.withUnsafeMutableBufferPointer { f in
                 neighbors.withUnsafeMutableBufferPointer { nb in
                     edges.withUnsafeMutableBufferPointer { eb in
-                        for c in byRank {
-                            let t = Int(tail(c))
-                            let p = next[t]
-                            nb[p] = head(c)
-                            eb[p] = c >> 1
-                            next[t] = p + 1
+                        for r in 0..<n {
+                            let h = nodeOf(Int32(truncatingIfNeeded: r))
+                            for k in bs[r]..<bs[r + 1] {
+                                let t = Int(bt[k])
+                                let p = f[t]
+                                nb[p] = h; eb[p] = be[k]
+                                f[t] = p + 1
+                            }
                         }
                     }
                 }

@@ -1,65 +1,86 @@
 import Foundation
 
-/// A binary min-heap of (key, value) pairs stored in two parallel contiguous
-/// arrays; ties on the key pop the smaller value first, so runs are deterministic.
-/// Used with lazy deletion (stale entries are skipped by the caller).
-struct MinHeap {
-    private(set) var keys: [Double] = []
-    private(set) var values: [Int32] = []
+/// A binary min-heap of (key, value) pairs; ties on the key pop the smaller value
+/// first, so runs are deterministic. Used with lazy deletion (stale entries are
+/// skipped by the caller).
+///
+/// Entries are packed (key and value side by side in one buffer) and sifted with
+/// a hole: the moving entry is written once, at its final place, instead of being
+/// swapped level by level. The buffer is owned (the heap is non-copyable), so
+/// nothing is checked per level: no bounds, no uniqueness.
+struct MinHeap: ~Copyable {
+    struct Entry {
+        var key: Double
+        var value: Int32
+    }
+    private var base: UnsafeMutablePointer<Entry>
+    private var capacity: Int
+    /// Number of entries.
+    private(set) var count = 0
 
     init(capacity: Int = 0) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
 
-    var isEmpty: Bool { keys.isEmpty }
-    var count: Int { keys.count }
+    deinit { base.deallocate() }
 
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
+    var isEmpty: Bool { count == 0 }
+
+    mutating func removeAll() { count = 0 }
 
     @inline(__always)
-    private func less(_ i: Int, _ j: Int) -> Bool {
-        keys[i] < keys[j] || (keys[i] == keys[j] && values[i] < values[j])
+    private static func less(_ a: Entry, _ b: Entry) -> Bool {
+        a.key < b.key || (a.key == b.key && a.value < b.value)
     }
 
-    /// - Complexity: O(log n).
+    /// Doubles the buffer. - Complexity: O(n).
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// - Complexity: O(log n) (amortised: the buffer doubles when full).
+    @inline(__always)
     mutating func push(_ key: Double, _ value: Int32) {
-        keys.append(key)
-        values.append(value)
-        var i = keys.count - 1
+        if count == capacity { grow() }
+        let e = Entry(key: key, value: value)
+        let h = base
+        var i = count
+        count += 1
         while i > 0 {
             let p = (i - 1) >> 1
-            if !less(i, p) { break }
-            keys.swapAt(i, p)
-            values.swapAt(i, p)
+            if !MinHeap.less(e, h[p]) { break }
+            h[i] = h[p]
             i = p
         }
+        (h + i).initialize(to: e)
     }
 
-    /// Removes the smallest pair. - Complexity: O(log n).
+    /// Removes the smallest pair; the heap must not be empty. - Complexity: O(log n).
+    @inline(__always)
     mutating func pop() -> (key: Double, value: Int32) {
-        let top = (keys[0], values[0])
-        let lastKey = keys.removeLast(), lastValue = values.removeLast()
-        if !keys.isEmpty {
-            keys[0] = lastKey
-            values[0] = lastValue
+        let h = base
+        let top = h[0]
+        count -= 1
+        let n = count
+        if n > 0 {
+            let last = h[n]
             var i = 0
-            let n = keys.count
             while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                var c = l
-                if l + 1 < n && less(l + 1, l) { c = l + 1 }
-                if !less(c, i) { break }
-                keys.swapAt(i, c)
-                values.swapAt(i, c)
+                var c = 2 * i + 1
+                if c >= n { break }
+                if c + 1 < n && MinHeap.less(h[c + 1], h[c]) { c += 1 }
+                if !MinHeap.less(h[c], last) { break }
+                h[i] = h[c]
                 i = c
             }
+            h[i] = last
         }
-        return top
+        return (top.key, top.value)
     }
 }
 

@@ -5,7 +5,21 @@ public enum Components {
     /// Weakly connected components: nodes joined by arcs in either direction.
     /// Components are numbered in the order of their lowest node.
     ///
-    /// - Complexity: O(V + E) time, O(V) extra space (iterative BFS over out- and in-arcs).
+    /// Union–find with the Afforest shortcut: every node is first linked to its
+    /// first two out-neighbours; on a graph of 4096 nodes or more, the most frequent
+    /// root in a sample of 1024 nodes is taken as the giant component, and only the
+    /// nodes outside it then link their remaining arcs (out-arcs from the third on,
+    /// and in-arcs when directed). An arc between the giant component and a node
+    /// outside it is linked from that node's side, so no arc of a node inside the
+    /// giant component needs reading. Roots are linked toward the smaller index
+    /// (the giant root always stays a root) and finds halve their paths.
+    ///
+    /// - Complexity: O(V + E·log V) time worst case (path halving, linking by index);
+    ///   O(V + E) in practice, and O(V) arc reads when one component holds nearly every
+    ///   node. O(V) extra space (a parent array, a root-to-label table).
+    ///
+    /// Reference: Sutton, Ben-Nun & Barak, "Optimizing parallel graph connectivity
+    /// computation via subgraph sampling" (IPDPS 2018).
     ///
     /// ```swift
     /// let g = try CSRGraph(nodeCount: 5, sources: [0, 3], targets: [1, 4], directed: true)
@@ -13,33 +27,68 @@ public enum Components {
     /// ```
     public static func connected(_ g: CSRGraph) -> NodeLabeling {
         let n = g.nodeCount
-        var label = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
+        if n == 0 { return NodeLabeling(labels: [], count: 0) }
+        var parent = [Int32](unsafeUninitializedCapacity: n) { b, c in
+            for i in 0..<n { b[i] = Int32(truncatingIfNeeded: i) }
+            c = n
+        }
+        var labels = [Int32](repeating: -1, count: n)
         var count: Int32 = 0
-        g.outOffsets.withUnsafeBufferPointer { oo in
-            g.outNeighbors.withUnsafeBufferPointer { on in
-                g.inOffsets.withUnsafeBufferPointer { io in
-                    g.inNeighbors.withUnsafeBufferPointer { inn in
-                        label.withUnsafeMutableBufferPointer { lb in
-                            queue.withUnsafeMutableBufferPointer { q in
-                                for root in 0..<n where lb[root] < 0 {
-                                    lb[root] = count
-                                    q[0] = Int32(root)
-                                    var head = 0, tail = 1
-                                    while head < tail {
-                                        let u = Int(q[head]); head += 1
-                                        for i in oo[u]..<oo[u + 1] {
-                                            let v = Int(on[i])
-                                            if lb[v] < 0 { lb[v] = count; q[tail] = Int32(v); tail += 1 }
-                                        }
-                                        if g.isDirected {
-                                            for i in io[u]..<io[u + 1] {
-                                                let v = Int(inn[i])
-                                                if lb[v] < 0 { lb[v] = count; q[tail] = Int32(v); tail += 1 }
-                                            }
-                                        }
-                                    }
-                                    count += 1
+        parent.withUnsafeMutableBufferPointer { p in
+            g.outOffsets.withUnsafeBufferPointer { oo in
+                g.outNeighbors.withUnsafeBufferPointer { on in
+                    g.inOffsets.withUnsafeBufferPointer { io in
+                        g.inNeighbors.withUnsafeBufferPointer { inn in
+                            @inline(__always) func find(_ x0: Int32) -> Int32 {
+                                var x = x0
+                                while true {
+                                    let px = p[Int(x)]
+                                    if px == x { return x }
+                                    let gp = p[Int(px)]
+                                    p[Int(x)] = gp  // path halving
+                                    x = gp
+                                }
+                            }
+                            var giant: Int32 = -1
+                            @inline(__always) func link(_ a: Int32, _ b: Int32) {
+                                let ra = find(a), rb = find(b)
+                                if ra == rb { return }
+                                if ra == giant || (rb != giant && ra < rb) { p[Int(rb)] = ra } else { p[Int(ra)] = rb }
+                            }
+                            // Phase 1: the first two out-neighbours of every node.
+                            for r in 0..<2 {
+                                for u in 0..<n where oo[u] + r < oo[u + 1] {
+                                    link(Int32(truncatingIfNeeded: u), on[oo[u] + r])
+                                }
+                            }
+                            // The most frequent root in a sample of about 1024 nodes
+                            // (small graphs skip the shortcut: every arc is read).
+                            if n >= 4096 {
+                                var tally = [Int32](repeating: 0, count: n)
+                                var best: Int32 = 0
+                                for u in stride(from: 0, to: n, by: n / 1024) {
+                                    let r = find(Int32(truncatingIfNeeded: u))
+                                    tally[Int(r)] += 1
+                                    if tally[Int(r)] > best { best = tally[Int(r)]; giant = r }
+                                }
+                            }
+                            // Phase 2: the remaining arcs of every node outside the giant component.
+                            for u in 0..<n {
+                                let u32 = Int32(truncatingIfNeeded: u)
+                                if find(u32) == giant { continue }
+                                var i = oo[u] + 2
+                                while i < oo[u + 1] { link(u32, on[i]); i += 1 }
+                                if g.isDirected {
+                                    for j in io[u]..<io[u + 1] { link(u32, inn[j]) }
+                                }
+                            }
+                            // Number the components by their lowest node.
+                            labels.withUnsafeMutableBufferPointer { lb in
+                                var rootLabel = [Int32](repeating: -1, count: n)
+                                for u in 0..<n {
+                                    let r = Int(find(Int32(truncatingIfNeeded: u)))
+                                    if rootLabel[r] < 0 { rootLabel[r] = count; count += 1 }
+                                    lb[u] = rootLabel[r]
                                 }
                             }
                         }
@@ -47,7 +96,7 @@ public enum Components {
                 }
             }
         }
-        return NodeLabeling(labels: label, count: Int(count))
+        return NodeLabeling(labels: labels, count: Int(count))
     }
 
     /// Strongly connected components (every node reaches every other along arcs),
