@@ -43,5 +43,10 @@ test: deps
 examples: build
 	$(SWIFT) run PathExample
 
+# Times relgraph on ../shared/bench's generated graphs beside NetworkX and igraph
+# (release build; see Benchmarks/README.md). Not part of `make test`.
+bench: deps
+	Benchmarks/run.sh "M B"
+
 clean:
 	rm -rf .build out
