@@ -1,7 +1,7 @@
 import GraphModel
 
 /// Reads a graph from two CSV files: one row per entity, one row per relation
-/// (RFC 4180; see ``CSVPairParser`` for quoting, line breaks and the BOM).
+/// (RFC 4180; see ``CSVParser`` for quoting, line breaks and the BOM).
 ///
 /// Column names are matched ignoring case, so both spreadsheet conventions work:
 ///
@@ -89,7 +89,7 @@ public enum CSVPairReader {
         var headerLocation: SourceLocation
 
         init(text: String, file: String) throws(GraphFormatsError) {
-            var records = try CSVPairParser.parse(text, file: file)
+            var records = try CSVParser.parse(text, file: file)
             guard !records.isEmpty else {
                 throw .syntax(SourceLocation(file: file, line: 1, column: 1), "the file is empty (a header row is expected)")
             }

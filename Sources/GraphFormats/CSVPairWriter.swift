@@ -33,13 +33,13 @@ public enum CSVPairWriter {
     public static func write(_ graph: Graph) -> Output {
         let nodeFree = ExportFields.freeNames(graph.entities.map(\.attributes))
         let edgeFree = ExportFields.freeNames(graph.relations.map(\.attributes))
-        var entities = (entityColumns + nodeFree).map(CSVPairParser.quote).joined(separator: ",") + "\n"
+        var entities = (entityColumns + nodeFree).map(CSVParser.quote).joined(separator: ",") + "\n"
         for e in graph.entities {
             var cells: [String: String] = ["id": e.id]
             for (k, v) in ExportFields.nodeFields(e) + ExportFields.freeFields(e.attributes) { cells[k] = v }
             entities += row(entityColumns + nodeFree, cells)
         }
-        var relations = (relationColumns + edgeFree).map(CSVPairParser.quote).joined(separator: ",") + "\n"
+        var relations = (relationColumns + edgeFree).map(CSVParser.quote).joined(separator: ",") + "\n"
         for r in graph.relations {
             var cells: [String: String] = ["from": r.from, "to": r.to]
             for (k, v) in ExportFields.edgeFields(r) + ExportFields.freeFields(r.attributes) { cells[k] = v }
@@ -49,6 +49,6 @@ public enum CSVPairWriter {
     }
 
     static func row(_ columns: [String], _ cells: [String: String]) -> String {
-        columns.map { c in cells[c].map(CSVPairParser.quote) ?? "" }.joined(separator: ",") + "\n"
+        columns.map { c in cells[c].map(CSVParser.quote) ?? "" }.joined(separator: ",") + "\n"
     }
 }

@@ -210,69 +210,13 @@ public enum FixtureCSV {
     }
 
     /// Splits RFC 4180 CSV text into rows of fields, each with its 1-based line
-    /// and column. Quoted fields may hold commas, doubled quotes and line breaks;
-    /// CRLF and LF line ends are accepted; a final line end is optional.
+    /// and column, with the parser every CSV reader here shares (``CSVParser``).
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` for an unterminated quoted
     ///   field or text after a closing quote.
     /// - Complexity: O(n).
     public static func parse(_ text: String, fileName: String) throws(GraphFormatsError) -> [[Field]] {
-        var rows: [[Field]] = []
-        var row: [Field] = []
-        var field = ""
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1
-        var inQuotes = false, wasQuoted = false, afterQuote = false
-        var quoteLine = 1, quoteColumn = 1
-        var scalars = Array(text.unicodeScalars)
-        if scalars.last != "\n" { scalars.append("\n") }
-        var i = 0
-        func endField() {
-            row.append(Field(text: field, line: fieldLine, column: fieldColumn))
-            field = ""; wasQuoted = false; afterQuote = false
+        try CSVParser.parse(text, file: fileName).map { record in
+            record.map { Field(text: $0.text, line: $0.location.line, column: $0.location.column) }
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\""); i += 2; column += 2; continue
-                    }
-                    inQuotes = false; afterQuote = true
-                } else {
-                    field.unicodeScalars.append(c)
-                    if c == "\n" { line += 1; column = 0 }
-                }
-                i += 1; column += 1
-                continue
-            }
-            switch c {
-            case ",":
-                endField()
-                i += 1; column += 1
-                fieldLine = line; fieldColumn = column
-            case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n":
-                i += 1  // the "\n" ends the row
-            case "\n":
-                endField()
-                rows.append(row); row = []
-                i += 1; line += 1; column = 1
-                fieldLine = line; fieldColumn = column
-            case "\"" where field.isEmpty && !wasQuoted:
-                inQuotes = true; wasQuoted = true
-                quoteLine = line; quoteColumn = column
-                i += 1; column += 1
-            default:
-                if afterQuote {
-                    throw .syntax(SourceLocation(file: fileName, line: line, column: column),
-                                  "unexpected text after a closing quote (write a quote inside a quoted field as \"\")")
-                }
-                field.unicodeScalars.append(c)
-                i += 1; column += 1
-            }
-        }
-        if inQuotes {
-            throw .syntax(SourceLocation(file: fileName, line: quoteLine, column: quoteColumn), "quoted field is never closed")
-        }
-        return rows
     }
 }

@@ -29,7 +29,7 @@ import Testing
     @Test(.enabled(if: Peers.python != nil, "python3 is not installed"), arguments: ["gephi/nodes.csv", "gephi/edges.csv"])
     func parserAgreesWithPythonCSV(name: String) throws {
         let url = Interop.foreign(name)
-        let ours = try CSVPairParser.parse(Interop.text(url), file: url.path).map { $0.map(\.text) }
+        let ours = try CSVParser.parse(Interop.text(url), file: url.path).map { $0.map(\.text) }
         let theirs = try Peers.runJSON(script: "csv_rows.py", arguments: [url.path]) as? [[String]]
         #expect(ours == theirs)
     }

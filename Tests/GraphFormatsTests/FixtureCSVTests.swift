@@ -87,10 +87,10 @@ struct FixtureCSVTests {
         }
         #expect(problems { () throws(GraphFormatsError) in
             try FixtureCSV.read(edges: "source,target\na,\"b\n", edgesFile: "e.csv")
-        } == ["e.csv:2:3: error: quoted field is never closed"])
+        } == ["e.csv:2:3: error: a quoted field is never closed (missing '\"')"])
         #expect(problems { () throws(GraphFormatsError) in
             try FixtureCSV.read(edges: "source,target\n\"a\"x,b\n", edgesFile: "e.csv")
-        } == ["e.csv:2:4: error: unexpected text after a closing quote (write a quote inside a quoted field as \"\")"])
+        } == ["e.csv:2:4: error: text after the closing quote of a field (a quote inside a field is written \"\")"])
         #expect(problems { () throws(GraphFormatsError) in
             try FixtureCSV.read(edges: "source,target,weight\na,b,heavy\nb,zed,1\na,b\n", edgesFile: "e.csv",
                                 nodes: "id\na\nb\n", nodesFile: "n.csv")

@@ -7,7 +7,8 @@ struct CSVField: Sendable {
     var location: SourceLocation
 }
 
-/// An RFC 4180 CSV parser that reports file:line:column (columns count Unicode
+/// The RFC 4180 CSV parser every CSV reader here uses (fixture edge lists, CSV
+/// pairs); it reports file:line:column (columns count Unicode
 /// scalars from 1).
 ///
 /// Fields are separated by `,`, records by CRLF or LF (a lone CR as well). A
@@ -15,7 +16,7 @@ struct CSVField: Sendable {
 /// UTF-8 byte order mark at the start is skipped, and lines that are entirely
 /// empty are skipped. A quote inside an unquoted field, text after a closing
 /// quote, and a quoted field left open are errors.
-enum CSVPairParser {
+enum CSVParser {
     /// The records of `text`.
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at the offending character.
     /// - Complexity: O(n) in the length of the text.
