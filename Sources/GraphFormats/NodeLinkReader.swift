@@ -23,7 +23,7 @@ public enum NodeLinkReader {
     ///   array, an id that is neither string nor number, an edge without `source`/`target`).
     /// - Complexity: O(n) in the length of the text.
     public static func read(_ text: String, file: String) throws(GraphFormatsError) -> AttributedGraph {
-        let root = try NodeLinkJSONParser.parse(text, file: file)
+        let root = try JSONParser.parse(text, file: file)
         guard case .object = root.value else {
             throw .syntax(root.location, "node-link JSON must be an object with \"nodes\" and \"edges\" or \"links\"; found \(root.typeName)")
         }

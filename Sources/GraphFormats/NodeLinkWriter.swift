@@ -76,5 +76,5 @@ public enum NodeLinkWriter {
         return out
     }
 
-    static func q(_ s: String) -> String { NodeLinkJSONParser.quote(s) }
+    static func q(_ s: String) -> String { JSONParser.quote(s) }
 }

@@ -59,6 +59,25 @@ struct JSONGraphTests {
         }
     }
 
+    @Test func nodeLinkAndRelgraphJSONShareTheParser() {
+        // The same malformed text fails at the same place through either reader.
+        let cases: [(String, Int, Int)] = [("{\"a\": \"\\ud800\"}", 1, 8), ("{\"a\": 01}", 1, 7), ("[tru]", 1, 2), ("[1 2]", 1, 4)]
+        for (text, line, column) in cases {
+            for read in [{ _ = try NodeLinkReader.read(text, file: "s.json") }, { _ = try RelgraphJSON.read(text, fileName: "s.json") }] as [() throws -> Void] {
+                do {
+                    try read()
+                    Issue.record("accepted: \(text)")
+                } catch let error as GraphFormatsError {
+                    guard case .syntax(let loc, let message) = error else { Issue.record("\(error)"); continue }
+                    #expect(loc == SourceLocation(file: "s.json", line: line, column: column), "\(text): \(message)")
+                    #expect(message.hasPrefix("JSON syntax error: "))
+                } catch { Issue.record("\(error)") }
+            }
+        }
+        // A byte-order mark is skipped in text too, as GraphFile.readText does for files.
+        #expect((try? RelgraphJSON.read("\u{FEFF}{\"name\": \"b\"}", fileName: "b.json"))?.name == "b")
+    }
+
     @Test func semanticErrorsKeepPositions() {
         let text = #"{"entities": [{"id": "a", "kind": "persn"}]}"#
         #expect(throws: GraphFormatsError.invalidGraph([Diagnostic(
