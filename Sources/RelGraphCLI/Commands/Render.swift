@@ -20,8 +20,10 @@ struct Render: ParsableCommand {
         abstract: "Draw the graph with Graphviz (in process, through libgvc) as SVG, PNG or PDF.",
         discussion: """
             The format comes from the output's extension (.svg, .png, .pdf). Without --engine, \
-            dot draws graphs up to \(Graphviz.dotNodeLimit) entities and sfdp larger ones \
-            (dot can take minutes beyond that).
+            dot draws graphs up to 40 entities, neato up to 400 and sfdp larger ones (dot \
+            can take minutes on large tangled graphs). Edges are routed around nodes up to \
+            \(Render.splineLimit) entities and drawn straight beyond, where routing would \
+            take minutes.
             """
     )
 
@@ -55,6 +57,9 @@ struct Render: ParsableCommand {
 
     @Flag(help: "Leave out the legend.")
     var noLegend = false
+
+    /// Above this many entities edges are drawn straight (see `run`).
+    static let splineLimit = 120
 
     /// dot reads best for small graphs; neato spreads medium ones without the long
     /// ranks dot builds; sfdp is the only one that stays fast in the thousands.
@@ -149,6 +154,12 @@ struct Render: ParsableCommand {
                 warn("dot may take minutes on \(graph.entities.count) entities; --engine sfdp is much faster")
             }
             options.engineHints = DOTOptions.hints(forEngine: chosen.rawValue, format: format.rawValue)
+            if graph.entities.count > Self.splineLimit {
+                // Routing edges around nodes builds a visibility graph that grows
+                // with the cube of the node count (minutes at 1,500 entities):
+                // large drawings get straight edges.
+                options.engineHints["splines"] = nil
+            }
             let dot = DOTWriter.write(graph, options: options)
             let rendering = try Graphviz.render(dot: dot, engine: chosen, format: format, fileName: input.file)
             for w in rendering.warnings { warn("graphviz: \(w)") }
