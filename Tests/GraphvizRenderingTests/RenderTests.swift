@@ -112,9 +112,10 @@ extension GraphvizRenderingTests {
         }
 
         @Test func recommendedEngineSwitchesToSFDPForLargeGraphs() {
-            #expect(Graphviz.recommendedEngine(nodeCount: 50, edgeCount: 80) == .dot)
-            #expect(Graphviz.recommendedEngine(nodeCount: 300, edgeCount: 450) == .dot)
-            #expect(Graphviz.recommendedEngine(nodeCount: 301, edgeCount: 450) == .sfdp)
+            #expect(Graphviz.recommendedEngine(nodeCount: 30, edgeCount: 80) == .dot)
+            #expect(Graphviz.recommendedEngine(nodeCount: 41, edgeCount: 80) == .neato)
+            #expect(Graphviz.recommendedEngine(nodeCount: 400, edgeCount: 1_200) == .neato)
+            #expect(Graphviz.recommendedEngine(nodeCount: 401, edgeCount: 450) == .sfdp)
             #expect(Graphviz.recommendedEngine(nodeCount: 200, edgeCount: 5_000) == .sfdp)
             #expect(Graphviz.mayStall(engine: .dot, nodeCount: 1_000, edgeCount: 1_500))
             #expect(!Graphviz.mayStall(engine: .sfdp, nodeCount: 10_000, edgeCount: 20_000))

@@ -61,15 +61,6 @@ struct Render: ParsableCommand {
     /// Above this many entities edges are drawn straight (see `run`).
     static let splineLimit = 120
 
-    /// dot reads best for small graphs; neato spreads medium ones without the long
-    /// ranks dot builds; sfdp is the only one that stays fast in the thousands.
-    private func defaultEngine(for graph: Graph) -> LayoutEngine {
-        let n = graph.entities.count
-        if n <= 40 { return .dot }
-        if n <= 400 && graph.relations.count <= 1200 { return .neato }
-        return .sfdp
-    }
-
     /// Colours and sizes from the analyses, with their legends.
     private func style(_ options: inout DOTOptions, _ graph: Graph) throws {
         switch colorBy {
@@ -149,9 +140,9 @@ struct Render: ParsableCommand {
             }
             try style(&options, graph)
             let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) ?? .svg
-            let chosen = engine ?? defaultEngine(for: graph)
-            if chosen == .dot && graph.entities.count > Graphviz.dotNodeLimit {
-                warn("dot may take minutes on \(graph.entities.count) entities; --engine sfdp is much faster")
+            let chosen = engine ?? Graphviz.recommendedEngine(nodeCount: graph.entities.count, edgeCount: graph.relations.count)
+            if Graphviz.mayStall(engine: chosen, nodeCount: graph.entities.count, edgeCount: graph.relations.count) {
+                warn("\(chosen.rawValue) may take minutes on \(graph.entities.count) entities; --engine sfdp is much faster")
             }
             options.engineHints = DOTOptions.hints(forEngine: chosen.rawValue, format: format.rawValue)
             if graph.entities.count > Self.splineLimit {
