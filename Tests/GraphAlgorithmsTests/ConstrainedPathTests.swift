@@ -81,7 +81,7 @@ struct ConstrainedPathTests {
         #expect(length == p.length, "\(why): length")
     }
 
-    static func randomConstraints(_ rng: inout TestRNG, ids: [String]) -> PathConstraints {
+    static func randomConstraints(_ rng: inout SeededGenerator, ids: [String]) -> PathConstraints {
         var c = PathConstraints()
         func coin(_ k: UInt64) -> Bool { rng.next() % k == 0 }
         if coin(4) { c.kinds = Set(["a", "b", "s"].filter { _ in rng.next() % 3 != 0 }) }
@@ -109,7 +109,7 @@ struct ConstrainedPathTests {
                     "found \(found) missing \(missing) timed \(timed) multi \(multi) relaxed \(relaxed)")
         }
         for seed: UInt64 in 0..<120 {
-            var rng = TestRNG(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let r = RandomGraph(seed: seed, nodes: 6 + Int(seed % 5), edges: 8 + Int(seed % 10), maxWeight: 2)
             let g = try r.graph(seed: seed)
             let ids = g.entities.map(\.id)

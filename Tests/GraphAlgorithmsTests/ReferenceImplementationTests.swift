@@ -14,7 +14,7 @@ struct ReferenceImplementationTests {
     /// `sparse` random edges anywhere, a few self-loops and parallel edges, and
     /// every tenth node left isolated.
     static func randomGraph(seed: UInt64, nodes: Int, clusterEdges: Int, sparse: Int, directed: Bool) throws -> CSRGraph {
-        var rng = TestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var src: [Int32] = [], dst: [Int32] = []
         // A random relabelling, so components are not runs of consecutive indices.
         var perm = (0..<nodes).map { Int32($0) }
@@ -274,7 +274,7 @@ struct ReferenceImplementationTests {
     @Test("CSR arcs: every list sorted by (neighbour rank, edge, direction), with masks, two-way edges and ranks")
     func csrArcs() throws {
         for seed: UInt64 in 0..<30 {
-            var rng = TestRNG(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let n = 1 + Int(rng.next() % 60), m = Int(rng.next() % 150)
             let src = (0..<m).map { _ in Int32(rng.next() % UInt64(n)) }, dst = (0..<m).map { _ in Int32(rng.next() % UInt64(n)) }
             var rank = (0..<n).map { Int32($0) }
@@ -335,7 +335,7 @@ struct ReferenceImplementationTests {
 
     @Test("the heap pops every (key, value) in order, ties by value")
     func heap() throws {
-        var rng = TestRNG(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for round in 0..<50 {
             var h = MinHeap()
             var all: [(Double, Int32)] = []

@@ -4,19 +4,6 @@ import GraphvizRendering
 import Testing
 @testable import GraphFormats
 
-/// SplitMix64: a tiny seeded generator, so a failing seed can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Hostile names through every writer and back through its reader: each comes
 /// back unchanged, or the writer refuses it with an error naming the item.
 @Suite struct NameSurvivalTests {
@@ -28,7 +15,7 @@ struct SeededRandom: RandomNumberGenerator {
     ]
 
     /// A name of 1 to 4 pieces; with probability 1/25 it holds a control character XML cannot carry.
-    static func name(_ rng: inout SeededRandom) -> String {
+    static func name(_ rng: inout SeededGenerator) -> String {
         var s = ""
         for _ in 0..<Int.random(in: 1...4, using: &rng) { s += pieces.randomElement(using: &rng) ?? "x" }
         if Int.random(in: 0..<25, using: &rng) == 0 { s += "\u{1}" }
@@ -38,7 +25,7 @@ struct SeededRandom: RandomNumberGenerator {
     /// A graph whose ids, names, aliases, descriptions, attribute names and
     /// values, evidence and sources are all hostile.
     static func graph(seed: UInt64) throws -> Graph {
-        var rng = SeededRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let count = Int.random(in: 1...4, using: &rng)
         var entities: [Entity] = []
         for i in 0..<count {

@@ -6,20 +6,6 @@ import Yams
 
 /// Seeded random graphs full of strings YAML, JSON and DOT treat specially.
 struct HostileGraphs {
-    /// SplitMix64: small, seedable, the same on every platform.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func bool() -> Bool { next() & 1 == 0 }
-    }
-
     static let tokens = [
         "a", "Z", "x y", " ", ":", ": ", "#", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "\"", "'", "\\", "\\n",
         "\n", "\t", "\r", "\r\n", "&", "&amp;", "*", "!", "|", ">", "<", "%", "@", "`", "é", "Ж", "中", "😀", "👩‍👩‍👧",
@@ -30,12 +16,12 @@ struct HostileGraphs {
     /// A random string of up to `maxTokens` tokens. It never starts with U+FEFF:
     /// Yams drops a leading byte-order mark from every scalar, escaped or not
     /// (a known limit, documented in YAMLGraphWriter).
-    static func string(_ rng: inout Rng, maxTokens: Int = 6) -> String {
+    static func string(_ rng: inout SeededGenerator, maxTokens: Int = 6) -> String {
         let s = (0..<rng.int(maxTokens + 1)).map { _ in tokens[rng.int(tokens.count)] }.joined()
         return s.hasPrefix("\u{FEFF}") ? "x" + s : s
     }
 
-    static func date(_ rng: inout Rng) -> PartialDate? {
+    static func date(_ rng: inout SeededGenerator) -> PartialDate? {
         switch rng.int(4) {
         case 0: return nil
         case 1: return PartialDate(year: 1800 + rng.int(200))
@@ -45,7 +31,7 @@ struct HostileGraphs {
     }
 
     static func graph(seed: UInt64) throws -> Graph {
-        var rng = Rng(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var schema = Schema()
         schema.add(EntityKind(name: "ship \(string(&rng, maxTokens: 2))", shape: "box3d", color: "#123abc"))
         schema.add(RelationKind(name: "zz_tie", symmetric: true, color: "#000000"))  // not in alphabetical order
@@ -167,4 +153,9 @@ struct YAMLWriterTests {
         #expect(YAMLText.scalar("yes") == "\"yes\"")
         #expect(YAMLText.scalar("1940") == "\"1940\"")
     }
+}
+
+extension SeededGenerator {
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func bool() -> Bool { next() & 1 == 0 }
 }

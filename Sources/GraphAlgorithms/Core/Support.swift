@@ -1,3 +1,4 @@
+import GraphModel
 import Foundation
 
 /// A binary min-heap of (key, value) pairs; ties on the key pop the smaller value
@@ -84,19 +85,7 @@ struct MinHeap: ~Copyable {
     }
 }
 
-/// SplitMix64: a small, fast, seedable generator (Steele, Lea & Flood 2014), so
-/// every randomised algorithm gives the same result for the same seed on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// Fisher–Yates with this generator (stable across Swift versions, unlike `shuffle(using:)`).
     mutating func shuffle(_ a: inout [Int32]) {
         guard a.count > 1 else { return }

@@ -96,7 +96,7 @@ struct RandomGraph {
     let weights: [Double]
 
     init(seed: UInt64, nodes: Int, edges: Int, allowParallel: Bool = false, maxWeight: UInt64 = 5) {
-        var rng = TestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
         var seen = Set<Int>()
         var tries = 0
@@ -114,7 +114,7 @@ struct RandomGraph {
     /// relation kinds `a`, `b` (directed) and `s` (symmetric); every third entity an
     /// `org`; dates drawn from 1900–1949 (a point, a span, an open span, or none).
     func graph(seed: UInt64 = 0) throws -> Graph {
-        var rng = TestRNG(seed: seed ^ 0x5EED)
+        var rng = SeededGenerator(seed: seed ^ 0x5EED)
         let kinds = ["a", "b", "s"]
         let schema = Schema(
             entityKinds: [EntityKind(name: "person"), EntityKind(name: "org")],
@@ -139,15 +139,3 @@ struct RandomGraph {
     static func id(_ i: Int) -> String { "v" + String(format: "%03d", i) }
 }
 
-/// SplitMix64 for the tests' own randomness.
-struct TestRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
