@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
         .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
+        .library(name: "SourceTexts", targets: ["SourceTexts"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
+        .target(name: "SourceTexts"),
         .target(
             name: "RelGraphCLI",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphModel"]),
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
+        .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample"]),
     ],
     swiftLanguageModes: [.v6]
