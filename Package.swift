@@ -26,11 +26,11 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
-        .target(name: "SourceTexts"),
+        .target(name: "SourceTexts", dependencies: ["GraphModel"]),
         .target(
             name: "RelGraphCLI",
             dependencies: [
-                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering",
+                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphModel"]),
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
-        .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts"]),
+        .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts", "GraphModel", "GraphFormats"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample"]),
     ],
     swiftLanguageModes: [.v6]

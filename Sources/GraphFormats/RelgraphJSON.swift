@@ -25,9 +25,21 @@ public enum RelgraphJSON {
     public static func write(_ graph: Graph) -> String {
         var top: [String: Value] = ["relgraph": .number(1), "name": .string(graph.name)]
         if let d = graph.description { top["description"] = .string(d) }
+        if !graph.sources.isEmpty {
+            top["sources"] = .array(graph.sources.map { s in
+                var o: [String: Value] = ["id": .string(s.id), "locators": .string(s.locators.rawValue)]
+                if let t = s.title { o["title"] = .string(t) }
+                if let p = s.path { o["path"] = .string(p) }
+                return .object(o)
+            })
+        }
         let additions = GraphSchemaDiff.additions(graph.schema)
-        if !additions.entityKinds.isEmpty || !additions.relationKinds.isEmpty {
+        let contradictions = graph.schema.contradictions.subtracting(Schema.standard.contradictions).sorted()
+        if !additions.entityKinds.isEmpty || !additions.relationKinds.isEmpty || !contradictions.isEmpty {
             var schema: [String: Value] = [:]
+            if !contradictions.isEmpty {
+                schema["contradictions"] = .array(contradictions.map { .array([.string($0.first), .string($0.second)]) })
+            }
             if !additions.entityKinds.isEmpty {
                 schema["entity_kinds"] = .orderedObject(additions.entityKinds.map {
                     ($0.name, Value.object(["shape": .string($0.shape), "color": .string($0.color)]))

@@ -88,8 +88,9 @@ public enum YAMLGraphReader {
 
 /// The keys each part of the file may hold.
 enum GraphFileKeys {
-    static let topLevel = ["relgraph", "name", "description", "schema", "entities", "relations"]
-    static let schema = ["entity_kinds", "relation_kinds"]
+    static let topLevel = ["relgraph", "name", "description", "sources", "schema", "entities", "relations"]
+    static let schema = ["entity_kinds", "relation_kinds", "contradictions"]
+    static let source = ["id", "title", "path", "locators"]
     static let entityKind = ["shape", "color"]
     static let relationKind = ["from", "to", "forward", "inverse", "symmetric", "color", "style"]
     static let startKeys = ["born", "founded", "start"]
@@ -250,6 +251,7 @@ private struct Reader {
         let name = f["name"].flatMap { string($0.value, for: "name") } ?? (stem.isEmpty ? "graph" : stem)
         let description = f["description"].flatMap { string($0.value, for: "description") }
         let schema = Schema.standard.merging(f["schema"].map { schemaAdditions($0.value) } ?? Schema())
+        let sources = f["sources"].map { self.sources($0.value) } ?? []
 
         var entities: [Entity] = []
         if let v = f["entities"]?.value, !Reader.isNull(v) {
@@ -293,7 +295,8 @@ private struct Reader {
         }.map(\.element)
         if sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
         do {
-            let g = try Graph(name: name, description: description, schema: schema, entities: entities, relations: relations)
+            var g = try Graph(name: name, description: description, schema: schema, entities: entities, relations: relations)
+            g.sources = sources
             return (g, sorted)
         } catch {
             return (nil, sorted + error.diagnostics)
@@ -367,7 +370,72 @@ private struct Reader {
                 error("'relation_kinds' must be a mapping of kind names to their definitions, found \(Reader.describe(v))", at: v)
             }
         }
+        if let v = f["contradictions"]?.value { contradictions(v, into: &schema) }
         return schema
+    }
+
+    /// `contradictions: [[ally_of, opposed], …]`: pairs of relation kinds, each known.
+    mutating func contradictions(_ node: Node, into schema: inout Schema) {
+        if Reader.isNull(node) { return }
+        guard case .sequence(let pairs) = node else {
+            error("'contradictions' must be a list of pairs of relation kinds, such as [ally_of, opposed], found \(Reader.describe(node))", at: node)
+            return
+        }
+        for pair in pairs {
+            guard case .sequence(let items) = pair, items.count == 2,
+                  case .scalar(let a) = items[0], case .scalar(let b) = items[1],
+                  !Reader.isNull(a), !Reader.isNull(b)
+            else {
+                error("each contradiction must be a pair of relation kinds, such as [ally_of, opposed], found \(Reader.describe(pair))", at: pair)
+                continue
+            }
+            var ok = true
+            for (item, k) in [(items[0], a.string), (items[1], b.string)]
+            where Schema.standard.relationKind(k) == nil && schema.relationKind(k) == nil {
+                error("contradiction names unknown relation kind '\(k)'", at: item)
+                ok = false
+            }
+            if ok { schema.addContradiction(a.string, b.string) }
+        }
+    }
+
+    // MARK: Sources
+
+    /// `sources:`: a list of {id, title, path, locators}; ids unique.
+    mutating func sources(_ node: Node) -> [GraphSource] {
+        if Reader.isNull(node) { return [] }
+        guard case .sequence(let items) = node else {
+            error("'sources' must be a list of {id, title, path, locators}, found \(Reader.describe(node))", at: node)
+            return []
+        }
+        var out: [GraphSource] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard case .mapping(let m) = item else {
+                error("each source must be a mapping (id:, title:, path:, locators:), found \(Reader.describe(item))", at: item)
+                continue
+            }
+            let f = fields(m, allowed: GraphFileKeys.source, what: "a source")
+            guard let id = f["id"].flatMap({ string($0.value, for: "id") }) else {
+                error("source is missing 'id'", at: item)
+                continue
+            }
+            if let first = seen[id] {
+                error("duplicate source id '\(id)' (first declared at \(first))", at: f["id"]!.value)
+                continue
+            }
+            seen[id] = loc(item)
+            var locators = GraphSource.Locators.sentences
+            if let v = f["locators"]?.value, let text = string(v, for: "locators") {
+                if let l = GraphSource.Locators(rawValue: text) { locators = l } else {
+                    error("unknown locators '\(text)' (known: \(GraphSource.Locators.allCases.map(\.rawValue).joined(separator: ", ")))", at: v)
+                }
+            }
+            out.append(GraphSource(
+                id: id, title: f["title"].flatMap { string($0.value, for: "title") },
+                path: f["path"].flatMap { string($0.value, for: "path") }, locators: locators, location: loc(item)))
+        }
+        return out
     }
 
     mutating func entityKind(_ name: String, _ body: Node) -> EntityKind? {

@@ -20,9 +20,19 @@ public enum YAMLGraphWriter {
         var out = "relgraph: 1\n"
         out += "name: \(YAMLText.scalar(graph.name))\n"
         if let d = graph.description { out += "description: \(YAMLText.scalar(d))\n" }
+        if !graph.sources.isEmpty {
+            out += "sources:\n"
+            for s in graph.sources {
+                out += "  - id: \(YAMLText.scalar(s.id))\n"
+                if let t = s.title { out += "    title: \(YAMLText.scalar(t))\n" }
+                if let p = s.path { out += "    path: \(YAMLText.scalar(p))\n" }
+                out += "    locators: \(s.locators.rawValue)\n"
+            }
+        }
 
         let additions = GraphSchemaDiff.additions(graph.schema)
-        if !additions.entityKinds.isEmpty || !additions.relationKinds.isEmpty {
+        let contradictions = graph.schema.contradictions.subtracting(Schema.standard.contradictions).sorted()
+        if !additions.entityKinds.isEmpty || !additions.relationKinds.isEmpty || !contradictions.isEmpty {
             out += "schema:\n"
             if !additions.entityKinds.isEmpty {
                 out += "  entity_kinds:\n"
@@ -42,6 +52,12 @@ public enum YAMLGraphWriter {
                     parts.append("color: \(YAMLText.scalar(k.color, flow: true))")
                     parts.append("style: \(YAMLText.scalar(k.style, flow: true))")
                     out += "    \(YAMLText.scalar(k.name)): {\(parts.joined(separator: ", "))}\n"
+                }
+            }
+            if !contradictions.isEmpty {
+                out += "  contradictions:\n"
+                for c in contradictions {
+                    out += "    - \(YAMLText.flowList([c.first, c.second]))\n"
                 }
             }
         }

@@ -15,6 +15,8 @@ public struct Graph: Sendable, Equatable {
     public private(set) var relations: [Relation]
     /// Free text describing the graph, its scope and its sources.
     public var description: String?
+    /// The texts the graph's evidence cites (`sources:` in the file); see ``GraphSource``.
+    public var sources: [GraphSource] = []
     private var indexByID: [String: Int]
     private var lookup: NameIndex
 
@@ -38,7 +40,7 @@ public struct Graph: Sendable, Equatable {
 
     public static func == (a: Graph, b: Graph) -> Bool {
         a.name == b.name && a.description == b.description && a.schema == b.schema
-            && a.entities == b.entities && a.relations == b.relations
+            && a.entities == b.entities && a.relations == b.relations && a.sources == b.sources
     }
 
     /// The entity with this exact id.

@@ -63,6 +63,10 @@ public struct Schema: Hashable, Sendable {
     public private(set) var relationKinds: [RelationKind]
     private var entityIndex: [String: Int]
     private var relationIndex: [String: Int]
+    /// Pairs of relation kinds that cannot hold between the same two entities at
+    /// the same time (`ally_of` against `opposed`); `relgraph check` warns when
+    /// they do. See ``addContradiction(_:_:)`` and `Graph.contradictionWarnings()`.
+    public internal(set) var contradictions: Set<KindContradiction> = []
 
     public init(entityKinds: [EntityKind] = [], relationKinds: [RelationKind] = []) {
         self.entityKinds = []
@@ -97,6 +101,7 @@ public struct Schema: Hashable, Sendable {
         var s = self
         for k in other.entityKinds { s.add(k) }
         for k in other.relationKinds { s.add(k) }
+        s.contradictions.formUnion(other.contradictions)
         return s
     }
 
@@ -129,7 +134,7 @@ extension Schema {
         let place: Set<String> = ["place"]
         let violence = "#b91c1c", family = "#15803d", membership = "#1d4ed8", conflict = "#c2410c"
         let alliance = "#0f766e", whereabouts = "#6b7280", events = "#7e22ce", works = "#92400e"
-        return Schema(
+        var schema = Schema(
             entityKinds: [
                 EntityKind(name: "person", shape: "ellipse", color: "#dbeafe"),
                 EntityKind(name: "organization", shape: "box", color: "#fde68a"),
@@ -165,5 +170,9 @@ extension Schema {
                 RelationKind(name: "authored", from: actor, to: ["work"], forward: "wrote", inverse: "was written by", color: works),
             ]
         )
+        for hostile in ["opposed", "rival_of", "killed", "ordered_killing_of", "spied_on", "attacked", "exiled"] {
+            schema.addContradiction("ally_of", hostile)
+        }
+        return schema
     }()
 }

@@ -2,12 +2,21 @@ import ArgumentParser
 import Foundation
 import GraphFormats
 import GraphModel
+import SourceTexts
 
 /// `relgraph check FILE...`: are the graphs valid against their schemas?
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check graph files against their schema; list every problem as file:line:column.",
-        discussion: "Exit status 0 when every file is valid, 1 otherwise."
+        discussion: """
+            Besides the schema, check reads the texts a file declares under `sources:` and \
+            reports every `s. N` that names no sentence (an error), and warns about time and \
+            identity: a tie dated or spanning before an endpoint's birth or founding or after \
+            its death or dissolution; two ties between the same pair whose kinds contradict \
+            (schema `contradictions`, e.g. ally_of against opposed) at overlapping times; \
+            likely duplicate entities (near-identical names or aliases across two ids).
+            Exit status 0 when every file is valid (warnings allowed unless --strict), 1 otherwise.
+            """
     )
 
     @Argument(help: "The graph files.")
@@ -15,6 +24,9 @@ struct Check: ParsableCommand {
 
     @Option(name: .customLong("from"), help: "Read the files as this format instead of guessing from their extensions.")
     var inputFormat: String?
+
+    @Flag(help: "Treat warnings as errors (exit status 1 when there is any).")
+    var strict = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one graph file") }
@@ -26,8 +38,23 @@ struct Check: ParsableCommand {
             do {
                 try guarded {
                     let graph = try loadGraph(file, format: inputFormat)
-                    print("\(file): valid — \(graph.entities.count) entities, \(graph.relations.count) relations, "
-                        + "\(Set(graph.entities.map(\.kind)).count) entity kinds, \(Set(graph.relations.map(\.kind)).count) relation kinds")
+                    let library = SourceLibrary(graph: graph, graphFile: file)
+                    let errors = library.citationProblems(in: graph)
+                    let warnings = library.problems + graph.temporalWarnings() + graph.duplicateWarnings()
+                    warnings.forEach(report)
+                    if !errors.isEmpty {
+                        let n = errors.count
+                        throw fail((["\(file): \(n) citation\(n == 1 ? "" : "s") name no sentence of the declared source:"]
+                            + errors.map(\.description)).joined(separator: "\n"))
+                    }
+                    let counts = "\(graph.entities.count) entities, \(graph.relations.count) relations, "
+                        + "\(Set(graph.entities.map(\.kind)).count) entity kinds, \(Set(graph.relations.map(\.kind)).count) relation kinds"
+                    let w = warnings.count
+                    let warned = w == 0 ? "" : " (\(w) warning\(w == 1 ? "" : "s"))"
+                    if strict && w > 0 {
+                        throw fail("\(file): \(w) warning\(w == 1 ? "" : "s"), which --strict makes errors")
+                    }
+                    print("\(file): valid — \(counts)\(warned)")
                 }
             } catch {
                 failed = true

@@ -1,0 +1,118 @@
+import Foundation
+import GraphModel
+
+/// The texts a graph declares under `sources:`, read and split into sentences,
+/// and the answers that need them: which sentence a citation names, whether every
+/// `s. N` exists, the quotes under a path's hops.
+///
+/// A relation's `source` cites the declared source whose id it contains as a
+/// whole word (`"memoir s. 12"` with a source `memoir`), else the first declared
+/// source, the graph's primary text.
+public struct SourceLibrary: Sendable {
+    /// The declared sources, in file order.
+    public let sources: [GraphSource]
+    /// The texts that could be read, by source id.
+    public let texts: [String: SourceText]
+    /// Warnings for declared texts that could not be read, located at their declaration.
+    public let problems: [Diagnostic]
+
+    /// Reads every declared source with a `path`, relative to the graph file's directory.
+    /// - Parameter graphFile: the graph file's path as the user named it.
+    /// - Complexity: O(n) in the total length of the texts.
+    public init(graph: Graph, graphFile: String) {
+        var texts: [String: SourceText] = [:]
+        var problems: [Diagnostic] = []
+        for s in graph.sources {
+            guard let path = s.path else { continue }
+            let resolved = SourceLibrary.resolve(path, relativeTo: graphFile)
+            do {
+                texts[s.id] = try SourceText(contentsOf: resolved)
+            } catch {
+                let why = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                problems.append(Diagnostic(
+                    "source '\(s.id)': \(why); its citations are not checked", at: s.location, severity: .warning))
+            }
+        }
+        self.sources = graph.sources
+        self.texts = texts
+        self.problems = problems
+    }
+
+    /// Sources given directly (for tests and programs that hold the text in memory).
+    public init(sources: [GraphSource], texts: [String: SourceText]) {
+        self.sources = sources
+        self.texts = texts
+        self.problems = []
+    }
+
+    /// `path` as seen from the directory of `graphFile` (absolute paths unchanged),
+    /// with `.` and `dir/..` segments removed: `Graphs/x.yaml` + `../corpus/t.txt`
+    /// is `corpus/t.txt`.
+    public static func resolve(_ path: String, relativeTo graphFile: String) -> String {
+        if path.hasPrefix("/") { return normalize(path) }
+        let dir = (graphFile as NSString).deletingLastPathComponent
+        return normalize(dir.isEmpty ? path : dir + "/" + path)
+    }
+
+    static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for p in path.split(separator: "/") {
+            if p == "." { continue }
+            if p == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if p == "..", absolute { continue }
+            parts.append(p)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// The id of the source a relation's `source` text cites, or nil when the graph declares none.
+    /// - Complexity: O(S·n) for S sources and n characters.
+    public func sourceID(citedBy text: String) -> String? {
+        if sources.count > 1 {
+            let words = Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }).map(String.init))
+            if let named = sources.first(where: { words.contains($0.id) }) { return named.id }
+        }
+        return sources.first?.id
+    }
+
+    /// The declared source with this id.
+    public func source(_ id: String) -> GraphSource? { sources.first { $0.id == id } }
+
+    /// Every sentence a relation cites, with the source it comes from: empty when
+    /// it cites none or its source text is not available; a number past the end is skipped.
+    /// - Complexity: O(n) in the length of its `source` text.
+    public func quotes(for relation: Relation) -> [Quote] {
+        guard let cited = relation.evidence?.source, let id = sourceID(citedBy: cited), let text = texts[id] else { return [] }
+        return Citation(cited).sentences.compactMap { n in text.sentence(n).map { Quote(sourceID: id, sentence: $0) } }
+    }
+
+    /// An error for every `s. N` that names no sentence of its (readable) source,
+    /// located at the relation, in relation order.
+    /// - Complexity: O(E·c) for E relations with c characters of `source` each.
+    public func citationProblems(in graph: Graph) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for r in graph.relations {
+            guard let cited = r.evidence?.source, let id = sourceID(citedBy: cited), let text = texts[id] else { continue }
+            let missing = Citation(cited).sentences.filter { text.sentence($0) == nil }
+            guard !missing.isEmpty else { continue }
+            let list = missing.map { "s. \($0)" }.joined(separator: ", ")
+            out.append(Diagnostic(
+                "relation \(r.from) -\(r.kind)-> \(r.to) cites \(list), but source '\(id)' (\(text.path)) has sentences 1–\(text.sentences.count)",
+                at: r.location))
+        }
+        return out
+    }
+}
+
+/// A cited sentence and the source it is from.
+public struct Quote: Sendable, Hashable {
+    public let sourceID: String
+    public let sentence: Sentence
+
+    public init(sourceID: String, sentence: Sentence) {
+        self.sourceID = sourceID
+        self.sentence = sentence
+    }
+}
