@@ -54,7 +54,10 @@ struct RelationRefJSON: Codable { var from: String; var kind: String; var to: St
 struct StepJSON: Codable {
     var from: String; var to: String; var kind: String; var forward: Bool
     var relation: RelationRefJSON; var date: String?; var evidence: String?; var source: String?; var sentence: String
+    /// The cited sentences, with `path --quotes` only.
+    var quotes: [QuoteJSON]? = nil
 }
+struct QuoteJSON: Codable { var source: String; var sentence: Int; var text: String }
 struct PathJSON: Codable { var hops: Int; var length: Double; var entities: [String]; var steps: [StepJSON] }
 
 /// Fixed formatting for numbers people diff: integers without a fraction, others to 6 places.

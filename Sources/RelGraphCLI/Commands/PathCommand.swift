@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphAlgorithms
 import GraphModel
+import SourceTexts
 
 /// The constraints `path` and `render --highlight-path` share.
 struct PathOptions: ParsableArguments {
@@ -91,6 +92,9 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output: text (sentences) or json.")
     var format: OutputStyle = .text
 
+    @Flag(help: "Under each hop, print the sentences its source cites (from the graph's declared `sources:`).")
+    var quotes = false
+
     func validate() throws {
         if all && k != nil { throw ValidationError("give --all or -k, not both") }
         if let k, k < 1 { throw ValidationError("-k must be at least 1") }
@@ -116,20 +120,53 @@ struct PathCommand: ParsableCommand {
             if paths.isEmpty {
                 throw noPath(graph, source, target, constraints, narrator)
             }
+            let library = quotes ? SourceLibrary(graph: graph, graphFile: input.file) : nil
+            if let library {
+                if library.sources.isEmpty { warn("--quotes: \(input.file) declares no sources; no sentences to quote") }
+                library.problems.forEach(report)
+            }
             switch format {
             case .json:
+                var jsonPaths = paths.map(narrator.json)
+                if let library {
+                    for (p, path) in paths.enumerated() {
+                        for (h, hop) in path.hops.enumerated() {
+                            jsonPaths[p].steps[h].quotes = library.quotes(for: graph.relations[hop.relationIndex])
+                                .map { QuoteJSON(source: $0.sourceID, sentence: $0.sentence.number, text: $0.sentence.text) }
+                        }
+                    }
+                }
                 let result = PathResultJSON(
                     from: EntityRefJSON(source), to: EntityRefJSON(target),
                     directed: constraints.directed, weighted: constraints.weighted,
-                    paths: paths.map(narrator.json))
+                    paths: jsonPaths)
                 print(try encodeJSON(result), terminator: "")
             case .text:
                 let what = k != nil ? "\(paths.count) shortest simple path\(paths.count == 1 ? "" : "s")"
                     : all ? "\(paths.count) shortest path\(paths.count == 1 ? "" : "s")" : "shortest path"
                 print("\(source.name) → \(target.name): \(what)\n")
-                print(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                if let library {
+                    print(paths.map { quotedText($0, narrator, library, graph, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                } else {
+                    print(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                }
             }
         }
+    }
+
+    /// The path as ``PathNarrator/text(_:weighted:)`` reads it, each hop followed by
+    /// the sentences its source cites: `s. 88: …`, indented under the hop.
+    private func quotedText(_ path: Path, _ narrator: PathNarrator, _ library: SourceLibrary, _ graph: Graph, weighted: Bool) -> String {
+        var lines = [narrator.chain(path) + "  (\(path.hopCount) hop\(path.hopCount == 1 ? "" : "s")"
+            + (weighted ? ", length \(formatNumber(path.length)))" : ")")]
+        for (i, hop) in path.hops.enumerated() {
+            lines.append("  \(i + 1). " + narrator.sentence(hop))
+            let several = library.sources.count > 1
+            for q in library.quotes(for: graph.relations[hop.relationIndex]) {
+                lines.append("       \(several ? q.sourceID + " " : "")s. \(q.sentence.number): \(q.sentence.text)")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The no-path message: which constraint cut every path, and the path without it.
