@@ -60,7 +60,9 @@ extension Graph {
                     guard p.entity != q.entity else { continue }
                     let pair = Pair(entities[p.entity].id, entities[q.entity].id)
                     if distinct.contains(pair) { continue }
-                    if let b = best[pair], b.rule <= rule { continue }
+                    // The first rule wins; within a rule, the earliest names (a name
+                    // before its aliases, aliases before the id), whatever the table order.
+                    if let b = best[pair], b.rule < rule || (b.rule == rule && (b.a, b.b) <= (m, n)) { continue }
                     if accept(p, q) { best[pair] = (rule, m, n) }
                 }
             }
