@@ -20,9 +20,11 @@ extension Graph {
     ///
     /// Two entities that are really different say so with the attribute
     /// `distinct_from` (ids separated by commas or spaces) on either of them.
+    /// Names with digits are not compared letter by letter (`node 12` / `node 13`).
     /// - Complexity: O(A·L) expected for A names of length L (candidates are found
     ///   through hash tables of keys, one-deletion variants and initials, never by
-    ///   comparing every pair), plus O(L²) per candidate pair checked.
+    ///   comparing every pair; a bucket of more than 64 names is compared with its
+    ///   first only), plus O(L²) per candidate pair checked.
     public func duplicateWarnings() -> [Diagnostic] {
         struct Name { let entity: Int; let text: String; let folded: String; let key: String }
         var names: [Name] = []
@@ -46,7 +48,8 @@ extension Graph {
         for (n, name) in names.enumerated() {
             byFolded[name.folded, default: []].append(n)
             byKey[name.key, default: []].append(n)
-            if name.key.count >= 6 {
+            // Names with digits ("node 12", "Unit 731") differ by their numbers on purpose.
+            if name.key.count >= 6, !name.key.contains(where: \.isNumber) {
                 for variant in DuplicateKeys.deletions(name.key) { byDeletion[variant, default: []].append(n) }
             }
             if let k = DuplicateKeys.initialsKey(name.key) { byInitials[k, default: []].append(n) }
@@ -54,8 +57,12 @@ extension Graph {
         var best: [Pair: (rule: Int, a: Int, b: Int)] = [:]
         func consider(_ bucket: [Int], rule: Int, accept: (Name, Name) -> Bool) {
             guard bucket.count > 1 else { return }
+            // A crowded bucket (a name shared by many entities) is compared with its
+            // first name only, so a pathological file stays linear.
+            let crowded = bucket.count > DuplicateKeys.crowdedBucket
             for (x, m) in bucket.enumerated() {
                 for n in bucket[(x + 1)...] {
+                    if crowded && x > 0 { break }
                     let p = names[m], q = names[n]
                     guard p.entity != q.entity else { continue }
                     let pair = Pair(entities[p.entity].id, entities[q.entity].id)
@@ -100,6 +107,9 @@ extension Graph {
 
 /// The keys ``Graph/duplicateWarnings()`` compares names by.
 enum DuplicateKeys {
+    /// Above this many names, a bucket is compared with its first name only.
+    static let crowdedBucket = 64
+
     /// The folded name with common transliteration variants folded, word by word.
     static func transliterated(_ folded: String) -> String {
         folded.split(separator: " ").map { word -> String in
@@ -120,7 +130,7 @@ enum DuplicateKeys {
             }
             if w.hasSuffix("ski") && w.count > 4 { w = String(w.dropLast()) + "y" }
             var collapsed = ""
-            for ch in w where ch != collapsed.last { collapsed.append(ch) }
+            for ch in w where !(ch.isLetter && ch == collapsed.last) { collapsed.append(ch) }
             return collapsed
         }.joined(separator: " ")
     }

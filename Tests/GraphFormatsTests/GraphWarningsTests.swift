@@ -88,6 +88,17 @@ struct GraphWarningsTests {
         #expect(graph.duplicateWarnings().count == (duplicate ? 1 : 0), "\(a) / \(b)")
     }
 
+    @Test("numbered names are not duplicates; a name shared by many is reported against the first only")
+    func numberedAndCrowdedNames() throws {
+        let numbered = try Graph(entities: (1...2_000).map { Entity(id: "n\($0)", kind: "person", name: "node \($0)") }
+            + [Entity(id: "u1", kind: "place", name: "Unit 11"), Entity(id: "u2", kind: "place", name: "Unit 1")])
+        #expect(numbered.duplicateWarnings().isEmpty)
+        let crowd = try Graph(entities: (1...300).map { Entity(id: "p\($0)", kind: "person", name: "Unknown Soldier") })
+        let warnings = crowd.duplicateWarnings()
+        #expect(warnings.count == 299)
+        #expect(warnings.allSatisfy { $0.message.contains("may duplicate 'p1' (Unknown Soldier)") })
+    }
+
     @Test("sources and declared contradictions survive a YAML and a JSON round trip")
     func roundTrip() throws {
         let graph = try GraphFile.load(path: FormatFixtures.graphFile("temporal-contradiction.yaml"))
