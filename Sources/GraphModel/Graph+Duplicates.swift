@@ -111,28 +111,49 @@ enum DuplicateKeys {
     static let crowdedBucket = 64
 
     /// The folded name with common transliteration variants folded, word by word.
+    /// - Complexity: O(L), one pass per word.
     static func transliterated(_ folded: String) -> String {
-        folded.split(separator: " ").map { word -> String in
-            var w = String(word)
-            for (from, to) in [("sch", "sh"), ("tz", "ts"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("x", "ks")] {
-                w = w.replacingOccurrences(of: from, with: to)
+        var out = ""
+        out.reserveCapacity(folded.utf8.count)
+        for (n, word) in folded.split(separator: " ").enumerated() {
+            if n > 0 { out.append(" ") }
+            out += transliteratedWord(Array(word))
+        }
+        return out
+    }
+
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    private static func transliteratedWord(_ c: [Character]) -> String {
+        var w: [Character] = []
+        w.reserveCapacity(c.count + 2)
+        var i = 0
+        while i < c.count {
+            let next: Character? = i + 1 < c.count ? c[i + 1] : nil
+            let afterNext: Character? = i + 2 < c.count ? c[i + 2] : nil
+            switch c[i] {
+            case "s" where next == "c" && afterNext == "h": w += ["s", "h"]; i += 3; continue
+            case "t" where next == "z": w += ["t", "s"]; i += 2; continue
+            case "k" where next == "h": w.append("h"); i += 2; continue
+            case "p" where next == "h": w.append("f"); i += 2; continue
+            case "w": w.append("v")
+            case "x": w += ["k", "s"]
+            case "j" where i == 0 && c.count > 1 && next.map(vowels.contains) == true: w.append("y")
+            case "y" where i > 0 && next == "e": w.append("i")
+            default: w.append(c[i])
             }
-            if w.count > 1, w.hasPrefix("j"), let second = w.dropFirst().first, "aeiou".contains(second) {
-                w = "y" + w.dropFirst()
-            }
-            if w.count > 2 {
-                let head = w.prefix(1), tail = w.dropFirst()
-                w = head + tail.replacingOccurrences(of: "ye", with: "ie")
-            }
-            for suffix in ["iy", "ij", "ii", "yi", "yj", "yy"] where w.hasSuffix(suffix) && w.count > suffix.count + 1 {
-                w = String(w.dropLast(suffix.count)) + "y"
-                break
-            }
-            if w.hasSuffix("ski") && w.count > 4 { w = String(w.dropLast()) + "y" }
-            var collapsed = ""
-            for ch in w where !(ch.isLetter && ch == collapsed.last) { collapsed.append(ch) }
-            return collapsed
-        }.joined(separator: " ")
+            i += 1
+        }
+        let count = w.count
+        if count > 3, ["iy", "ij", "ii", "yi", "yj", "yy"].contains(String(w[(count - 2)...])) {
+            w.removeLast(2)
+            w.append("y")
+        } else if count > 4, w[(count - 3)...].elementsEqual(["s", "k", "i"]) {
+            w[count - 1] = "y"
+        }
+        var collapsed = ""
+        for ch in w where !(ch.isLetter && ch == collapsed.last) { collapsed.append(ch) }
+        return collapsed
     }
 
     /// The key with each one character removed (the symmetric-delete trick: two
