@@ -51,6 +51,18 @@ private let pythonWithYAML: Bool = {
         #expect(quotes.allSatisfy { $0.sourceID == "harbour" })
     }
 
+    /// The shipped graph declares the corpus, and every `s. N` it cites is one of its 257 sentences.
+    @Test func theShippedGraphCitesOnlySentencesTheCorpusHas() throws {
+        let path = root.appendingPathComponent("Graphs/trotsky-stalin.yaml").path
+        let graph = try GraphFile.load(path: path)
+        let library = SourceLibrary(graph: graph, graphFile: path)
+        #expect(graph.sources.map(\.id) == ["corpus"])
+        #expect(library.problems.isEmpty)
+        #expect(library.texts["corpus"]?.sentences.count == 257)
+        #expect(library.citationProblems(in: graph).map(\.description) == [])
+        #expect(graph.relations.contains { !library.quotes(for: $0).isEmpty })
+    }
+
     @Test func aCitationPastTheTextIsALocatedError() throws {
         let path = fixture("sourced-bad-citation.yaml")
         let graph = try GraphFile.load(path: path)
