@@ -116,3 +116,50 @@ public struct Quote: Sendable, Hashable {
         self.sentence = sentence
     }
 }
+
+extension SourceLibrary {
+    /// A warning for every relation whose evidence repeats `words` or more consecutive
+    /// words of one sentence of its source (case, accents and punctuation ignored):
+    /// evidence is written in the graph author's own words. Located at the relation;
+    /// the message names the sentence and the words.
+    ///
+    /// Every run of `words` words of every sentence is hashed once, so each evidence
+    /// text is checked in one pass.
+    /// - Complexity: O(n + Σ e) time for a text of n words and evidence of e words,
+    ///   O(n) space per source.
+    public func copiedEvidence(in graph: Graph, words: Int = 8) -> [Diagnostic] {
+        guard words > 0 else { return [] }
+        var shingles: [String: [String: Int]] = [:]  // source id → run of words → sentence
+        func table(_ id: String) -> [String: Int] {
+            if let t = shingles[id] { return t }
+            var t: [String: Int] = [:]
+            for s in texts[id]?.sentences ?? [] {
+                let w = EntityMentionMatcher.words(s.text)
+                guard w.count >= words else { continue }
+                for i in 0...(w.count - words) where t[w[i..<(i + words)].joined(separator: " ")] == nil {
+                    t[w[i..<(i + words)].joined(separator: " ")] = s.number
+                }
+            }
+            shingles[id] = t
+            return t
+        }
+        var out: [Diagnostic] = []
+        for r in graph.relations {
+            guard let evidence = r.evidence, !evidence.text.isEmpty, let cited = evidence.source,
+                  let id = sourceID(citedBy: cited), texts[id] != nil else { continue }
+            let w = EntityMentionMatcher.words(evidence.text)
+            guard w.count >= words else { continue }
+            let t = table(id)
+            for i in 0...(w.count - words) {
+                let run = w[i..<(i + words)].joined(separator: " ")
+                if let n = t[run] {
+                    out.append(Diagnostic(
+                        "relation \(r.from) -\(r.kind)-> \(r.to): its evidence repeats \(words) consecutive words of s. \(n) of '\(id)' (\"\(run)\"); write it in your own words",
+                        at: r.location, severity: .warning))
+                    break
+                }
+            }
+        }
+        return out
+    }
+}

@@ -74,6 +74,21 @@ private let pythonWithYAML: Bool = {
         ])
     }
 
+    /// The fixture's third relation copies nine words of s. 4 ("Bram Kell, a rival, wrote
+    /// pamphlets against Ada Stone"); the first eight are reported.
+    @Test func evidenceThatRepeatsEightWordsOfTheSourceIsAWarning() throws {
+        let path = fixture("sourced-copied-evidence.yaml")
+        let graph = try GraphFile.load(path: path)
+        let library = SourceLibrary(graph: graph, graphFile: path)
+        #expect(library.copiedEvidence(in: graph).map(\.description) == [
+            "\(path):26:5: warning: relation ada -leader_of-> guild: its evidence repeats 8 consecutive words of s. 4 of 'harbour' (\"bram kell a rival wrote pamphlets against ada\"); write it in your own words",
+        ])
+        #expect(library.copiedEvidence(in: graph, words: 10).isEmpty)
+        let own = fixture("sourced.yaml")
+        let clean = try GraphFile.load(path: own)
+        #expect(SourceLibrary(graph: clean, graphFile: own).copiedEvidence(in: clean).isEmpty)
+    }
+
     @Test func anUnreadableTextIsAWarningAtItsDeclaration() throws {
         let path = fixture("sourced-missing-text.yaml")
         let graph = try GraphFile.load(path: path)

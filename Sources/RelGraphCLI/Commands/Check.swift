@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
         abstract: "Check graph files against their schema; list every problem as file:line:column.",
         discussion: """
             Besides the schema, check reads the texts a file declares under `sources:` and \
-            reports every `s. N` that names no sentence (an error), and warns about time and \
+            reports every `s. N` that names no sentence (an error); it warns about evidence \
+            that repeats eight or more consecutive words of its source, and about time and \
             identity: a tie dated or spanning before an endpoint's birth or founding or after \
             its death or dissolution; two ties between the same pair whose kinds contradict \
             (schema `contradictions`, e.g. ally_of against opposed) at overlapping times; \
@@ -40,7 +41,8 @@ struct Check: ParsableCommand {
                     let graph = try loadGraph(file, format: inputFormat)
                     let library = SourceLibrary(graph: graph, graphFile: file)
                     let errors = library.citationProblems(in: graph)
-                    let warnings = library.problems + graph.temporalWarnings() + graph.duplicateWarnings()
+                    let warnings = library.problems + library.copiedEvidence(in: graph)
+                        + graph.temporalWarnings() + graph.duplicateWarnings()
                     warnings.forEach(report)
                     if !errors.isEmpty {
                         let n = errors.count
