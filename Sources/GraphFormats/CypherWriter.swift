@@ -9,11 +9,11 @@ public enum CypherDialect: String, Sendable, CaseIterable {
     case neo4j
     /// What openCypher databases share (FalkorDB, Memgraph): an index on `id` per
     /// label (`CREATE INDEX ON :L(id)`), no constraint, and no index at all when
-    /// FalkorDB's index could not find an id (see ``CypherWriter/indexFinds(_:)``). Strings escape `\\`, `\'`,
-    /// `\n`, `\r`, `\t`, `\b` and `\f`; other control characters are written as
-    /// themselves, because FalkorDB keeps `\u0001` as six characters. A name
-    /// holding a backtick, and U+0000 anywhere, are refused: FalkorDB's parser
-    /// reads neither.
+    /// FalkorDB's index could not find an id (see ``CypherWriter/indexFinds(_:)``).
+    /// Strings escape `\\`, `\'`, `\n`, `\r`, `\t`, `\b` and `\f`; other
+    /// control characters are written as themselves, because FalkorDB keeps
+    /// `\u0001` as six characters. A name holding a backtick, and U+0000
+    /// anywhere, are refused: FalkorDB's parser reads neither.
     case opencypher
 }
 

@@ -280,3 +280,52 @@ struct FalkorDBTests {
         }
     }
 }
+
+/// `export --format cypher --dialect/--batch` as a user types it (no database needed).
+@Suite struct CypherDialectCLITests {
+    @Test func neo4jIsTheDefaultAndOpenCypherSwapsConstraintsForIndexes() throws {
+        let plain = try CLI.run(["export", CLI.small, "--format", "cypher"])
+        let neo4j = try CLI.run(["export", CLI.small, "--format", "cypher", "--dialect", "neo4j"])
+        let open = try CLI.run(["export", CLI.small, "--format", "cypher", "--dialect", "opencypher"])
+        #expect(plain.status == 0 && neo4j.status == 0 && open.status == 0, "\(open)")
+        #expect(plain.stdout == neo4j.stdout)
+        let a = plain.stdout.split(separator: "\n"), b = open.stdout.split(separator: "\n")
+        // small.yaml: person, organization, place, work.
+        #expect(a[1...4] == [
+            "CREATE CONSTRAINT relgraph_person_id IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQUE;",
+            "CREATE CONSTRAINT relgraph_organization_id IF NOT EXISTS FOR (n:`Organization`) REQUIRE n.id IS UNIQUE;",
+            "CREATE CONSTRAINT relgraph_place_id IF NOT EXISTS FOR (n:`Place`) REQUIRE n.id IS UNIQUE;",
+            "CREATE CONSTRAINT relgraph_work_id IF NOT EXISTS FOR (n:`Work`) REQUIRE n.id IS UNIQUE;",
+        ])
+        #expect(b[1...4] == [
+            "CREATE INDEX ON :`Person`(id);", "CREATE INDEX ON :`Organization`(id);",
+            "CREATE INDEX ON :`Place`(id);", "CREATE INDEX ON :`Work`(id);",
+        ])
+        #expect(a.dropFirst(5) == b.dropFirst(5))
+    }
+
+    @Test func flagsOutsideCypherAndBadBatchesAreRefused() throws {
+        let dot = try CLI.run(["export", CLI.small, "--format", "dot", "--dialect", "opencypher"])
+        #expect(dot.status == 64 && dot.stderr.contains("--dialect and --batch apply to --format cypher only"), "\(dot)")
+        let zero = try CLI.run(["export", CLI.small, "--format", "cypher", "--batch", "0"])
+        #expect(zero.status == 64 && zero.stderr.contains("--batch must be at least 1"), "\(zero)")
+        let odd = try CLI.run(["export", CLI.small, "--format", "cypher", "--dialect", "sql"])
+        #expect(odd.status == 64 && odd.stderr.contains("neo4j") && odd.stderr.contains("opencypher"), "\(odd)")
+    }
+
+    /// A backtick in an attribute name: Neo4j's form doubles it, the openCypher form refuses
+    /// the graph with the entity named, exit 1, and writes no file.
+    @Test func backtickNamesAreRefusedInOpenCypherWithoutAHalfWrittenFile() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("odd.yaml"), out = dir.appendingPathComponent("odd.cypher")
+            try "relgraph: 1\nname: odd\nentities:\n  - id: a\n    kind: person\n    name: A\n    attributes: {\"we`ird\": x}\nrelations: []\n"
+                .write(to: input, atomically: true, encoding: .utf8)
+            let neo4j = try CLI.run(["export", input.path, "--format", "cypher"])
+            #expect(neo4j.status == 0 && neo4j.stdout.contains("n.`we``ird` = 'x'"), "\(neo4j)")
+            let open = try CLI.run(["export", input.path, "--format", "cypher", "--dialect", "opencypher", "-o", out.path])
+            #expect(open.status == 1, "\(open)")
+            #expect(open.stderr.contains("cannot carry the attribute name \"we`ird\" of entity 'a': a name cannot hold a backtick"), "\(open)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+}
