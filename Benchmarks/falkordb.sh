@@ -2,7 +2,8 @@
 # Loads the 1M-tie graph of ../shared/bench (size M: 100,000 entities, 1,000,000 ties)
 # into FalkorDB through relgraph's bulk Cypher export, and reports the times.
 #
-# usage: Benchmarks/falkordb.sh [SIZE] [--batch N]     (default: M, batches of 5000)
+# usage: Benchmarks/falkordb.sh [SIZE] [--batch N]     (default: M, batches of 5000;
+#        --batch 0 writes one statement per entity and tie, to compare)
 #
 # Steps, each timed:
 #   1. ../shared/bench/gen.py SIZE (once; data in $BENCH_DATA, default .bench-data/)
@@ -23,7 +24,7 @@ SIZE=M; BATCH=5000
 while [ $# -gt 0 ]; do
   case $1 in
     --batch) BATCH=$2; shift 2 ;;
-    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
     *) SIZE=$1; shift ;;
   esac
 done
@@ -45,7 +46,8 @@ awk -F'\t' -v base="$BASE" '
   { for (i = 1; i <= 2; i++) if (!($i in seen)) { seen[$i] = 1; print $i "," (substr($i, 1, 1) == "o" ? "organization" : "person") "," $i > e }
     print $1 "," $3 "," $2 "," $4 > r }' "$BENCH_DATA/${SIZE}_directed.tsv"
 t1=$(now)
-"$BIN" export "$BASE.entities.csv" --format cypher --dialect opencypher --batch "$BATCH" -o "$BASE.cypher" 2>/dev/null
+BULK=(--batch "$BATCH"); [ "$BATCH" = 0 ] && BULK=()   # --batch 0: one statement per entity and tie
+"$BIN" export "$BASE.entities.csv" --format cypher --dialect opencypher "${BULK[@]}" -o "$BASE.cypher" 2>/dev/null
 t2=$(now)
 OUT=$("$PY" "$ROOT/Tests/Fixtures/peers/falkordb_load.py" --timeout 3600 "bench=$BASE.cypher")
 t3=$(now)
@@ -56,7 +58,8 @@ g = json.loads(out)["graphs"][0]
 m = json.load(open(meta))
 t0, t1, t2, t3 = map(float, (t0, t1, t2, t3))
 ok = g["node_count"] == m["n"] and g["edge_count"] == m["m"]
-print(f"FalkorDB bulk load, {m['n']:,} entities / {m['m']:,} ties, batches of {batch} ({binary})")
+form = f"batches of {batch}" if batch != "0" else "one statement per entity and tie"
+print(f"FalkorDB load, {m['n']:,} entities / {m['m']:,} ties, {form} ({binary})")
 print(f"  TSV -> CSV pair (awk)                    {t1 - t0:7.1f} s")
 print(f"  relgraph export --dialect opencypher     {t2 - t1:7.1f} s   ({os.path.getsize(cypher) / 1e6:.0f} MB, {g['statements']} statements)")
 print(f"  FalkorDB load (statement by statement)   {g['load_seconds']:7.1f} s   ({m['m'] / g['load_seconds']:,.0f} ties/s)")
