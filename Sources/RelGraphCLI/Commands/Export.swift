@@ -70,16 +70,16 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
-            try export(try input.load(), format: format, to: output, legend: !noLegend, cypher: (dialect, batch))
+            try export(try input.load(), format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
         }
     }
 }
 
 /// Writes `graph` as `format` to `path` (atomically) or standard output, warning
-/// about every field the format drops.
+/// about every field the format drops. `dialect` and `batch` apply to Cypher.
 func export(
     _ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true,
-    cypher: (dialect: CypherDialect, batch: Int?) = (.neo4j, nil)
+    dialect: CypherDialect = .neo4j, batch: Int? = nil
 ) throws {
     if format == .csv && path == nil {
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
@@ -99,7 +99,7 @@ func export(
     case .graphml: text = try GraphMLWriter.write(graph)
     case .gexf: text = try GEXFWriter.write(graph)
     case .nodeLink: text = NodeLinkWriter.write(graph)
-    case .cypher: text = try CypherWriter.write(graph, dialect: cypher.dialect, batchSize: cypher.batch)
+    case .cypher: text = try CypherWriter.write(graph, dialect: dialect, batchSize: batch)
     case .mermaid: text = MermaidWriter.write(graph)
     case .csv:
         guard let path else { return }
