@@ -258,24 +258,28 @@ struct FalkorDBTests {
     static func hostile(seed: UInt64, indexable: Bool) throws -> Graph {
         var rng = SeededGenerator(seed: seed)
         var entities: [Entity] = []
-        for i in 0..<Int.random(in: 2...5, using: &rng) {
+        for i in 0..<Int.random(in: 2...7, using: &rng) {
             let raw = name(&rng) + "_\(i)"
             entities.append(Entity(
-                id: indexable ? "«" + raw.replacingOccurrences(of: "\u{1}", with: "") + "»" : raw, kind: ["person", "organization", "place"][i % 3], name: name(&rng),
+                id: indexable ? "«" + raw.replacingOccurrences(of: "\u{1}", with: "") + "»" : raw,
+                kind: ["person", "organization", "place", "political party", "партия", "🧊-ice"][i % 6], name: name(&rng),
                 aliases: (0..<Int.random(in: 0...2, using: &rng)).map { _ in name(&rng) },
                 description: Bool.random(using: &rng) ? name(&rng) : nil,
                 attributes: Bool.random(using: &rng) ? [name(&rng, plainName: true): name(&rng)] : [:]))
         }
         var relations: [Relation] = []
+        let actors: Set = ["person", "organization"]
         for _ in 0..<Int.random(in: 1...5, using: &rng) {
             let a = entities.randomElement(using: &rng)!, b = entities.randomElement(using: &rng)!
             relations.append(Relation(
-                from: a.id, kind: a.kind != "place" && b.kind != "place" && Bool.random(using: &rng) ? "rival_of" : "opposed", to: b.id,
+                from: a.id, kind: actors.contains(a.kind) && actors.contains(b.kind) && Bool.random(using: &rng) ? "rival_of" : "opposed", to: b.id,
                 evidence: Bool.random(using: &rng) ? Evidence(name(&rng), source: Bool.random(using: &rng) ? name(&rng) : nil) : nil,
                 weight: Bool.random(using: &rng) ? Double(Int.random(in: 1...40, using: &rng)) / 8 : nil,
                 attributes: Bool.random(using: &rng) ? [name(&rng, plainName: true): name(&rng)] : [:]))
         }
-        return try Graph(name: name(&rng), entities: entities, relations: relations)
+        // Kinds of our own, so labels with spaces, Cyrillic and emoji reach the database too.
+        let extra = Schema(entityKinds: ["political party", "партия", "🧊-ice"].map { EntityKind(name: $0) })
+        return try Graph(name: name(&rng), schema: Schema.standard.merging(extra), entities: entities, relations: relations)
     }
 
     @Test("Hostile names come back from FalkorDB unchanged: quotes, backslashes, line breaks, Cyrillic, emoji, raw control characters")
