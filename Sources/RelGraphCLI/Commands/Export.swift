@@ -23,6 +23,8 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+extension CypherDialect: ExpressibleByArgument {}
+
 /// `relgraph export FILE --format F [-o OUT]`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +36,9 @@ struct Export: ParsableCommand {
             gexf      GEXF 1.3 for Gephi; dated relations become time spells for the timeline
             node-link NetworkX/D3 node-link JSON
             csv       two files, OUT.entities.csv and OUT.relations.csv (needs -o)
-            cypher    Neo4j MERGE statements: a label per entity kind, a type per relation kind
+            cypher    MERGE statements: a label per entity kind, a type per relation kind;
+                      --dialect neo4j (default) or opencypher (FalkorDB, Memgraph);
+                      --batch N writes UNWIND batches of N rows for big graphs
             mermaid   a Mermaid flowchart for Markdown pages
             relgraph warns on standard error about anything the format cannot carry.
             """
@@ -51,16 +55,32 @@ struct Export: ParsableCommand {
     @Flag(help: "DOT only: leave out the legend.")
     var noLegend = false
 
+    @Option(help: "Cypher only: neo4j (default; Neo4j 5 constraints) or opencypher (FalkorDB, Memgraph: an index, no constraint).")
+    var dialect: CypherDialect = .neo4j
+
+    @Option(help: ArgumentHelp("Cypher only: the bulk form for big graphs, UNWIND batches of N rows (e.g. 5000).", valueName: "N"))
+    var batch: Int?
+
+    func validate() throws {
+        if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if format != .cypher && (batch != nil || dialect != .neo4j) {
+            throw ValidationError("--dialect and --batch apply to --format cypher only")
+        }
+    }
+
     func run() throws {
         try guarded {
-            try export(try input.load(), format: format, to: output, legend: !noLegend)
+            try export(try input.load(), format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
         }
     }
 }
 
 /// Writes `graph` as `format` to `path` (atomically) or standard output, warning
-/// about every field the format drops.
-func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true) throws {
+/// about every field the format drops. `dialect` and `batch` apply to Cypher.
+func export(
+    _ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true,
+    dialect: CypherDialect = .neo4j, batch: Int? = nil
+) throws {
     if format == .csv && path == nil {
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
     }
@@ -79,7 +99,7 @@ func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool
     case .graphml: text = try GraphMLWriter.write(graph)
     case .gexf: text = try GEXFWriter.write(graph)
     case .nodeLink: text = NodeLinkWriter.write(graph)
-    case .cypher: text = try CypherWriter.write(graph)
+    case .cypher: text = try CypherWriter.write(graph, dialect: dialect, batchSize: batch)
     case .mermaid: text = MermaidWriter.write(graph)
     case .csv:
         guard let path else { return }
