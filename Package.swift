@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
         .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
+        .library(name: "GraphPages", targets: ["GraphPages"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -26,9 +27,14 @@ let package = Package(
         ),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
         .target(
+            name: "GraphPages",
+            dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering"],
+            exclude: ["Resources"]
+        ),
+        .target(
             name: "RelGraphCLI",
             dependencies: [
-                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering",
+                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "GraphPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphModel"]),
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
+        .testTarget(name: "GraphPagesTests", dependencies: ["GraphPages", "GraphModel", "GraphFormats"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample"]),
     ],
     swiftLanguageModes: [.v6]
