@@ -8,14 +8,15 @@ extension Report {
         return String(format: "%.4f", x)
     }
 
-    var spanText: String {
-        guard let firstDate, let lastDate else { return "no dates" }
-        return "\(firstDate) to \(lastDate)"
-    }
-
     var summary: String {
-        "\(entityCount) entities and \(relationCount) ties; \(components) connected component\(components == 1 ? "" : "s"); "
-            + "dates from \(spanText); \(datedRelations) of \(relationCount) ties dated."
+        var s = "\(entityCount) entities and \(relationCount) ties; \(components) connected component\(components == 1 ? "" : "s"); "
+        if let firstDate, let lastDate {
+            s += "ties dated from \(firstDate) to \(lastDate) (\(datedRelations) of \(relationCount) dated)"
+        } else {
+            s += "no tie is dated"
+        }
+        if let first = entityDates?.first, let last = entityDates?.last { s += "; entities' dates from \(first) to \(last)" }
+        return s + "."
     }
 
     /// The report as Markdown. Diagrams are linked as `diagramFile(figure.file)`
@@ -105,13 +106,11 @@ extension Report {
         if let description { o += "<p>\(h(description))</p>\n" }
         o += "<p class=\"muted\">\(h(summary))</p>\n"
 
-        o += "<h2>Counts</h2>\n<div class=\"columns\">\n"
-        for (title, rows) in [("entity kind", entitiesByKind), ("relation kind", relationsByKind)] {
-            o += "<div><table><tr><th>\(title)</th><th>count</th></tr>\n"
-            for k in rows { o += "<tr><td>\(h(k.kind))</td><td class=\"num\">\(k.count)</td></tr>\n" }
-            o += "</table></div>\n"
+        o += "<h2>Counts</h2>\n"
+        for (title, rows) in [("Entities by kind", entitiesByKind), ("Ties by kind", relationsByKind)] {
+            o += "<p><b>\(title):</b> " + rows.map { "\(h($0.kind))&nbsp;\($0.count)" }.joined(separator: " · ") + "</p>\n"
         }
-        o += "</div>\n<h2>Most central</h2>\n<div class=\"columns\">\n"
+        o += "<h2>Most central</h2>\n<div class=\"columns\">\n"
         for (title, list) in [("Degree (ties)", topDegree), ("Betweenness (normalised)", topBetweenness), ("PageRank", topPageRank)] {
             o += "<div><h3>\(title)</h3><table><tr><th>#</th><th>entity</th><th>score</th></tr>\n"
             for (i, r) in list.enumerated() {

@@ -52,9 +52,11 @@ public struct Report: Sendable {
     public var relationCount: Int
     public var entitiesByKind: [(kind: String, count: Int)]
     public var relationsByKind: [(kind: String, count: Int)]
-    /// The earliest and latest date any tie or entity carries.
+    /// The earliest and latest date any tie carries.
     public var firstDate: PartialDate?
     public var lastDate: PartialDate?
+    /// The earliest and latest date of an entity (born, founded, died, …).
+    public var entityDates: (first: PartialDate, last: PartialDate)?
     public var datedRelations: Int
     public var components: Int
     public var topDegree: [Ranked]
@@ -113,9 +115,10 @@ public struct Report: Sendable {
         let partition = Communities.louvain(in: graph, seed: seed)
         let name: (String) -> String = { Narration.name($0, in: graph) }
 
-        var dates: [PartialDate] = []
+        var dates: [PartialDate] = [], entityDates: [PartialDate] = []
         for r in graph.relations { dates += [r.date, r.start, r.end].compactMap { $0 } }
-        for e in graph.entities { dates += [e.start, e.end].compactMap { $0 } }
+        for e in graph.entities { entityDates += [e.start, e.end].compactMap { $0 } }
+        let latest: (PartialDate, PartialDate) -> Bool = { $0.latestDay < $1.latestDay }
 
         let communities = partition.groups.map { g -> Community in
             let leaders = g.sorted { a, b in
@@ -192,7 +195,8 @@ public struct Report: Sendable {
             name: graph.name, description: graph.description,
             entityCount: graph.entities.count, relationCount: graph.relations.count,
             entitiesByKind: counted(graph.entities.map(\.kind)), relationsByKind: counted(graph.relations.map(\.kind)),
-            firstDate: dates.min(), lastDate: dates.max(by: { $0.latestDay < $1.latestDay }),
+            firstDate: dates.min(), lastDate: dates.max(by: latest),
+            entityDates: entityDates.min().flatMap { f in entityDates.max(by: latest).map { (f, $0) } },
             datedRelations: graph.relations.filter(\.isDated).count,
             components: Components.connected(in: graph).count,
             topDegree: ranked(degree), topBetweenness: ranked(betweenness), topPageRank: ranked(Centrality.pagerank(in: graph)),

@@ -173,7 +173,7 @@ def main():
                 driver.find_element(By.ID, "zoom-in").click()
             driver.execute_script("document.querySelector('aside').scrollTop = 0")
             time.sleep(0.3)
-            driver.save_screenshot(str(shots / "explore.png"))
+            driver.save_screenshot(str(shots / "explore-page.png"))
 
         # Year 1925: the ties of 1940 go; undated ties stay.
         killed = driver.find_element(By.CSS_SELECTOR, 'svg g[data-relation] title')  # any edge exists
@@ -270,7 +270,7 @@ def main():
         check("the report fetched nothing", requests == [], requests)
         if shots:
             driver.set_window_size(1100, 1500)
-            driver.save_screenshot(str(shots / "report.png"))
+            driver.save_screenshot(str(shots / "report-page.png"))
     finally:
         driver.quit()
         shutil.rmtree(tmp, ignore_errors=True)

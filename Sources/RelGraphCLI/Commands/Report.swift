@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                     }
                 }
                 try AtomicWrite.write(report.markdown(diagramFile: { "\(folderName)/\($0)" }), to: output)
-                note("wrote \(output)" + (report.figures.isEmpty ? "" : " and \(report.figures.count) diagrams in \(folder.path)"))
+                note("wrote \(output)" + (report.figures.isEmpty ? "" : " and \(report.figures.count) diagrams in \((output as NSString).deletingLastPathComponent.isEmpty ? folderName : (output as NSString).deletingLastPathComponent + "/" + folderName)"))
             } else {
                 try AtomicWrite.write(report.html(), to: output)
                 note("wrote \(output) (\(report.figures.count) diagrams, \(report.paths.count) paths)")
