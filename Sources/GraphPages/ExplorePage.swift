@@ -42,7 +42,7 @@ public enum ExplorePage {
             diagram = try Diagrams.draw(graph, options: DOTOptions(legend: false), engine: engine)
         } else {
             note = "\(graph.entities.count) entities are too many to draw here (the limit is \(entityLimit)); "
-                + "search, cards and the path finder still cover every entity. `relgraph render` draws the whole graph."
+                + "search, cards and the path finder still cover every entity (relgraph render draws the whole graph)."
         }
         let data = try PageData(graph, drawn: diagram != nil, note: note)
         let json = Markup.scriptJSON(try encode(data))

@@ -266,6 +266,12 @@ public enum PageAssets {
   search.addEventListener('input', () => showSuggestions(suggestions(search.value, 8)));
   search.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { suggestionList.hidden = true; return; }
+    if (ev.key === 'ArrowDown' && !suggestionList.hidden) {
+      ev.preventDefault();
+      const first = suggestionList.querySelector('button');
+      if (first) first.focus();
+      return;
+    }
     if (ev.key !== 'Enter') return;
     ev.preventDefault();
     const found = matches(search.value);
@@ -284,6 +290,15 @@ public enum PageAssets {
   });
   document.addEventListener('click', (ev) => {
     if (!suggestionList.contains(ev.target) && ev.target !== search) suggestionList.hidden = true;
+  });
+  suggestionList.addEventListener('keydown', (ev) => {
+    const buttons = Array.from(suggestionList.querySelectorAll('button'));
+    const at = buttons.indexOf(document.activeElement);
+    if (ev.key === 'ArrowDown' && at + 1 < buttons.length) buttons[at + 1].focus();
+    else if (ev.key === 'ArrowUp') (at > 0 ? buttons[at - 1] : search).focus();
+    else if (ev.key === 'Escape') { suggestionList.hidden = true; search.focus(); }
+    else return;
+    ev.preventDefault();
   });
 
   const names = document.getElementById('names');

@@ -159,18 +159,20 @@ public struct Report: Sendable {
             let whole = try Diagrams.draw(graph, options: DOTOptions(legend: true))
             figures.append(Figure(caption: "The whole graph (\(graph.entities.count) entities, \(graph.relations.count) ties; \(whole.engine.rawValue))",
                                   file: "graph.svg", svg: whole.svg))
-            for (i, r) in betweenness.ranked().prefix(3).enumerated() {
-                let ego = try Neighborhood.ego(in: graph, center: r.id, radius: 1)
-                var options = DOTOptions(legend: true)
-                options.title = "\(name(r.id)), 1 hop around"
-                options.highlightedEntities = [r.id]
-                let drawing = try Diagrams.draw(ego, options: options)
-                figures.append(Figure(
-                    caption: "\(name(r.id)) and the \(ego.entities.count - 1) entities tied to it (betweenness rank \(i + 1))",
-                    file: "ego-\(i + 1).svg", svg: drawing.svg))
-            }
         } else {
-            figureNote = "No diagram: \(graph.entities.count) entities are more than \(drawLimit); `relgraph render` draws large graphs."
+            figureNote = "The whole graph is not drawn: \(graph.entities.count) entities are more than \(drawLimit) "
+                + "(`relgraph render` draws large graphs); the neighbourhoods below are."
+        }
+        for (i, r) in betweenness.ranked().prefix(3).enumerated() {
+            let ego = try Neighborhood.ego(in: graph, center: r.id, radius: 1)
+            guard ego.entities.count <= drawLimit else { continue }
+            var options = DOTOptions(legend: true)
+            options.title = "\(name(r.id)), 1 hop around"
+            options.highlightedEntities = [r.id]
+            let drawing = try Diagrams.draw(ego, options: options)
+            figures.append(Figure(
+                caption: "\(name(r.id)) and the \(ego.entities.count - 1) entities tied to it (betweenness rank \(i + 1))",
+                file: "ego-\(i + 1).svg", svg: drawing.svg))
         }
 
         var sourceCount: [String: Int] = [:]

@@ -19,6 +19,9 @@ import sys
 import tempfile
 import time
 
+# Selenium Manager must not look anything up on the network: the driver is given.
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service

@@ -71,8 +71,12 @@ func pathGraph() throws -> Graph {
         // b's neighbourhood: a, b, c.
         #expect(r.figures[1].svg.components(separatedBy: "data-entity=").count == 4)
         #expect(r.figures[0].svg.components(separatedBy: "data-entity=").count == 6)
-        let none = try Report.build(try pathGraph(), drawLimit: 3)
-        #expect(none.figures.isEmpty && none.figureNote != nil)
+        // Above the limit the whole graph is left out (and said so); neighbourhoods within it stay.
+        let capped = try Report.build(try pathGraph(), drawLimit: 3)
+        #expect(capped.figures.map(\.file) == ["ego-1.svg", "ego-2.svg", "ego-3.svg"])
+        #expect(capped.figureNote?.contains("5 entities are more than 3") == true)
+        let none = try Report.build(try pathGraph(), drawLimit: 1)
+        #expect(none.figures.isEmpty)
     }
 
     @Test func markdownEscapesNames() throws {

@@ -259,6 +259,12 @@
   search.addEventListener('input', () => showSuggestions(suggestions(search.value, 8)));
   search.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { suggestionList.hidden = true; return; }
+    if (ev.key === 'ArrowDown' && !suggestionList.hidden) {
+      ev.preventDefault();
+      const first = suggestionList.querySelector('button');
+      if (first) first.focus();
+      return;
+    }
     if (ev.key !== 'Enter') return;
     ev.preventDefault();
     const found = matches(search.value);
@@ -277,6 +283,15 @@
   });
   document.addEventListener('click', (ev) => {
     if (!suggestionList.contains(ev.target) && ev.target !== search) suggestionList.hidden = true;
+  });
+  suggestionList.addEventListener('keydown', (ev) => {
+    const buttons = Array.from(suggestionList.querySelectorAll('button'));
+    const at = buttons.indexOf(document.activeElement);
+    if (ev.key === 'ArrowDown' && at + 1 < buttons.length) buttons[at + 1].focus();
+    else if (ev.key === 'ArrowUp') (at > 0 ? buttons[at - 1] : search).focus();
+    else if (ev.key === 'Escape') { suggestionList.hidden = true; search.focus(); }
+    else return;
+    ev.preventDefault();
   });
 
   const names = document.getElementById('names');
