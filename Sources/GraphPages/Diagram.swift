@@ -84,7 +84,8 @@ public enum Diagrams {
             let whole = ns.substring(with: m.range)
             let hook: String
             if what == "node" {
-                guard k <= graph.entities.count, ids[k - 1] == title else {
+                // Graphviz leaves character references in a name as they are (`&amp;` comes back as `&`).
+                guard k <= graph.entities.count, ids[k - 1] == title || xmlUnescape(ids[k - 1]) == title else {
                     throw GraphPagesError.unexpectedDiagram("node\(k) is '\(title)', expected '\(k <= ids.count ? ids[k - 1] : "nothing")'")
                 }
                 hook = " data-entity=\"\(Markup.html(graph.entities[k - 1].id))\""

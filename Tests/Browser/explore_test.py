@@ -178,6 +178,28 @@ def main():
             time.sleep(0.3)
             driver.save_screenshot(str(shots / "explore-page.png"))
 
+        # Clicking a tie shows its evidence and source.
+        killed = driver.execute_script("""
+            const d = JSON.parse(document.getElementById('graph-data').textContent);
+            return d.relations.findIndex((r) => r.kind === 'killed' && d.entities[r.from].id === 'mercader');""")
+        edge = driver.find_element(By.CSS_SELECTOR, f'svg g[data-relation="{killed}"] path')
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", edge)
+        card = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel]").text
+        check("clicking a tie shows its evidence and source",
+              "Ramón Mercader killed Leon Trotsky" in card and "killed him with a mountaineer's ice axe" in card
+              and "[s. 38; s. 84]" in card, card)
+
+        # Keyboard: + zooms, 0 fits.
+        view_box = "return document.querySelector('#diagram svg').getAttribute('viewBox')"
+        driver.find_element(By.ID, "zoom-fit").click()
+        home = driver.execute_script(view_box)
+        diagram = driver.find_element(By.ID, "diagram")
+        driver.execute_script("arguments[0].focus()", diagram)
+        diagram.send_keys("+")
+        zoomed = driver.execute_script(view_box)
+        diagram.send_keys("0")
+        check("the + key zooms and 0 fits", zoomed != home and driver.execute_script(view_box) == home, (home, zoomed))
+
         # Year 1925: the ties of 1940 go; undated ties stay.
         killed = driver.find_element(By.CSS_SELECTOR, 'svg g[data-relation] title')  # any edge exists
         year = driver.find_element(By.CSS_SELECTOR, "[data-testid=year]")
@@ -204,7 +226,6 @@ def main():
               not tie_shown(driver, killed_index))
 
         # Zoom buttons change the view.
-        view_box = "return document.querySelector('#diagram svg').getAttribute('viewBox')"
         before = driver.execute_script(view_box)
         driver.find_element(By.ID, "zoom-in").click()
         after = driver.execute_script(view_box)

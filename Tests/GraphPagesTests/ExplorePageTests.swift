@@ -98,6 +98,21 @@ func eventAttribute(in html: String) -> String? {
         #expect(!report.contains("<img"))
     }
 
+    /// Ids DOT must quote or cannot carry (Graphviz then draws `n<index>`) still
+    /// map to their own entity, in the drawing's order.
+    @Test func awkwardIdsKeepTheirHooks() throws {
+        let ids = ["a\"b", "<x>", "ü-é", "a\\b", "x y", "n0", "1abc", "a\nb", "&amp;", "它"]
+        var g = try Graph(name: "ids")
+        for id in ids { try g.add(Entity(id: id, kind: "person", name: "N " + id)) }
+        for k in ids.indices { try g.add(Relation(from: ids[k], kind: "ally_of", to: ids[(k + 1) % ids.count])) }
+        let html = try ExplorePage.html(for: g).html
+        let pattern = try NSRegularExpression(pattern: #"data-entity="([^"]*)""#)
+        let found = pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+            Diagrams.xmlUnescape(String(html[Range($0.range(at: 1), in: html)!]))
+        }
+        #expect(found == ids)
+    }
+
     @Test func bigGraphsGetNoDiagramButEveryEntity() throws {
         let page = try ExplorePage.html(for: try smallGraph(), entityLimit: 2)
         #expect(!page.drawn)
