@@ -73,7 +73,8 @@ extension Report {
 
         o += "## Data quality\n\n"
         for (title, list) in [("Undated ties", undated), ("Ties sourced only to general knowledge", generalKnowledgeOnly),
-                              ("Ties with no source", unsourced), ("Warnings of `check`", warnings)] {
+                              ("Ties with no source", unsourced), ("Entities with no ties", isolated),
+                              ("Warnings of `check`", warnings)] {
             o += "### \(title) (\(list.count))\n\n"
             o += list.isEmpty ? "None.\n\n" : list.map { "- \(md($0))\n" }.joined() + "\n"
         }
@@ -152,7 +153,8 @@ extension Report {
 
         o += "<h2>Data quality</h2>\n"
         for (title, list) in [("Undated ties", undated), ("Ties sourced only to general knowledge", generalKnowledgeOnly),
-                              ("Ties with no source", unsourced), ("Warnings of <code>check</code>", warnings)] {
+                              ("Ties with no source", unsourced), ("Entities with no ties", isolated),
+                              ("Warnings of <code>check</code>", warnings)] {
             o += "<h3>\(title) (\(list.count))</h3>\n"
             o += list.isEmpty ? "<p>None.</p>\n" : "<ul>\n" + list.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
         }

@@ -79,6 +79,8 @@ public struct Report: Sendable {
     public var generalKnowledgeOnly: [String]
     /// Sentences of the ties with no source at all.
     public var unsourced: [String]
+    /// Names of the entities no tie touches.
+    public var isolated: [String]
     /// The warnings of `check` and of the reader.
     public var warnings: [String]
     /// Every source cited, with how many ties cite it.
@@ -168,7 +170,6 @@ public struct Report: Sendable {
             guard ego.entities.count <= drawLimit else { continue }
             var options = DOTOptions(legend: true)
             options.title = "\(name(r.id)), 1 hop around"
-            options.highlightedEntities = [r.id]
             let drawing = try Diagrams.draw(ego, options: options)
             figures.append(Figure(
                 caption: "\(name(r.id)) and the \(ego.entities.count - 1) entities tied to it (betweenness rank \(i + 1))",
@@ -206,7 +207,9 @@ public struct Report: Sendable {
             brokers: Brokers.articulationPoints(in: graph).map(name).sorted(),
             bridges: Brokers.bridges(in: graph).map { Narration.claim(graph.relations[$0.relationIndex], in: graph) },
             paths: paths, footnotes: footnotes, figures: figures, figureNote: figureNote,
-            undated: undated, generalKnowledgeOnly: generalOnly, unsourced: unsourced, warnings: warnings, sources: sources)
+            undated: undated, generalKnowledgeOnly: generalOnly, unsourced: unsourced,
+            isolated: graph.entities.filter { (degreeByID[$0.id] ?? 0) == 0 }.map(\.name).sorted(),
+            warnings: warnings, sources: sources)
     }
 
     /// The references in a source field: "s. 38; s. 84" → ["s. 38", "s. 84"].

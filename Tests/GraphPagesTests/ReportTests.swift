@@ -61,6 +61,7 @@ func pathGraph() throws -> Graph {
         #expect(r.undated == ["Ben was an ally of Cat — shared a flat [General knowledge]"])
         #expect(r.generalKnowledgeOnly == ["Ben was an ally of Cat — shared a flat [General knowledge]"])
         #expect(r.unsourced.isEmpty)
+        #expect(r.isolated == ["Eve Ltd"])
         #expect(r.sources.map(\.source) == ["s. 2", "s. 10", "General knowledge"])
         #expect(r.sources.map(\.ties) == [1, 2, 1])
     }
