@@ -211,6 +211,17 @@ def main():
                 && Math.floor(r.first / 10000) === 1940 && Math.floor(r.last / 10000) === 1940).map(([, i]) => i);""")
         hidden = [i for i in ties_1940 if not tie_shown(driver, i)]
         check("year 1925 hides every 1940 tie", len(ties_1940) > 0 and hidden == ties_1940, (ties_1940, hidden))
+        def cli_count(*flags):
+            out = subprocess.run([binary, "info", str(root / "Graphs/trotsky-stalin.yaml"), "--at", "1925", *flags,
+                                  "--format", "json"], capture_output=True, text=True).stdout
+            return json.loads(out)["relations"]
+
+        def page_count():
+            return driver.execute_script(
+                "return document.querySelectorAll('svg g[data-relation]:not(.filtered)').length")
+
+        held = cli_count()
+        check("the ties shown in 1925 are those `relgraph info --at 1925` keeps", page_count() == held, (page_count(), held))
         undated = driver.execute_script("""
             const d = JSON.parse(document.getElementById('graph-data').textContent);
             return d.relations.map((r, i) => [r, i]).filter(([r]) => !r.dated).map(([, i]) => i);""")
@@ -219,6 +230,8 @@ def main():
         driver.find_element(By.ID, "dated-only").click()
         gone = [i for i in undated if not tie_shown(driver, i)]
         check("'dated only' hides them", gone == undated)
+        held = cli_count("--dated-only")
+        check("with 'dated only', those `--at 1925 --dated-only` keeps", page_count() == held, (page_count(), held))
         killed_index = driver.execute_script("""
             const d = JSON.parse(document.getElementById('graph-data').textContent);
             return d.relations.findIndex((r) => r.kind === 'killed' && d.entities[r.from].id === 'mercader');""")
