@@ -97,10 +97,11 @@ public enum ExplorePage {
                   <input id="path-from" data-testid="path-from" list="names" placeholder="from" autocomplete="off" aria-label="Path from">
                   <input id="path-to" data-testid="path-to" list="names" placeholder="to" autocomplete="off" aria-label="Path to">
                   <input id="path-avoid" list="names" placeholder="avoid (names, comma-separated)" autocomplete="off" aria-label="Avoid">
+                  <input id="path-kinds" placeholder="only relation kinds (comma-separated)" autocomplete="off" aria-label="Only these relation kinds">
                   <button type="button" id="path-go" data-testid="path-go">Find path</button>
                   <button type="button" id="path-clear">Clear</button>
                 </div>
-                <p class="small">Uses the ties shown: the year and the relation kinds ticked below.</p>
+                <p class="small">Over the ties shown (the year and the kinds ticked below), as <code>relgraph path --avoid --kinds</code>.</p>
                 <div id="path-result" data-testid="path-result" aria-live="polite"></div>
               </section>
               <section class="box">

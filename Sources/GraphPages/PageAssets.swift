@@ -315,33 +315,47 @@ public enum PageAssets {
     throw new Error('no entity is called \u201c' + text + '\u201d (' + what + ')');
   }
 
-  /** Breadth-first search over the ties shown, both ways, neighbours by id and
-   *  parallel ties by lowest index: the fewest hops, as `relgraph path`. */
-  function shortestPath(s, t, avoid) {
+  /** The fewest-hop path over the ties shown, both ways, by bidirectional
+   *  breadth-first search exactly as `relgraph path` runs it (GraphAlgorithms'
+   *  ShortestPaths.bidirectional): neighbours scanned by id, then relation index;
+   *  each round grows the side with fewer arcs to scan; the first meeting wins.
+   *  Avoided entities are never entered. O(V + E). */
+  function shortestPath(s, t, avoid, kinds) {
     const adj = entities.map(() => []);
     relations.forEach((r, j) => {
-      if (!relationShown(j)) return;
-      adj[r.from].push([r.to, j, true]);
-      if (r.to !== r.from) adj[r.to].push([r.from, j, false]);
+      if (!relationShown(j) || (kinds.size && !kinds.has(r.kind))) return;
+      adj[r.from].push([r.to, j]);
+      adj[r.to].push([r.from, j]);
     });
-    for (const list of adj) list.sort((a, b) => (entities[a[0]].id < entities[b[0]].id ? -1 : entities[a[0]].id > entities[b[0]].id ? 1 : a[1] - b[1]));
-    const prev = new Map([[s, null]]);
-    let frontier = [s];
-    while (frontier.length && !prev.has(t)) {
+    const byId = (a, b) => (entities[a[0]].id < entities[b[0]].id ? -1 : entities[a[0]].id > entities[b[0]].id ? 1 : a[1] - b[1]);
+    for (const list of adj) list.sort(byId);
+    if (s === t) return [];
+    const allowed = (v) => v === s || v === t || !avoid.has(v);
+    const predF = new Map([[s, null]]), predB = new Map([[t, null]]);
+    let frontF = [s], frontB = [t], meet = -1;
+    while (frontF.length && frontB.length && meet < 0) {
+      let workF = 0, workB = 0;
+      for (const u of frontF) workF += adj[u].length;
+      for (const u of frontB) workB += adj[u].length;
+      const forwardSide = workF <= workB;
+      const front = forwardSide ? frontF : frontB, mine = forwardSide ? predF : predB, other = forwardSide ? predB : predF;
       const next = [];
-      for (const u of frontier) {
-        for (const [v, j, fwd] of adj[u]) {
-          if (prev.has(v) || (avoid.has(v) && v !== t)) continue;
-          prev.set(v, [u, j, fwd]);
+      scan: for (const u of front) {
+        for (const [v, j] of adj[u]) {
+          if (mine.has(v) || !allowed(v)) continue;
+          mine.set(v, [u, j]);
+          if (other.has(v)) { meet = v; break scan; }
           next.push(v);
         }
       }
-      frontier = next;
+      if (forwardSide) frontF = next; else frontB = next;
     }
-    if (!prev.has(t)) return null;
+    if (meet < 0) return null;
     const hops = [];
-    for (let v = t; v !== s; v = prev.get(v)[0]) hops.push({ to: v, from: prev.get(v)[0], relation: prev.get(v)[1], forward: prev.get(v)[2] });
-    return hops.reverse();
+    for (let v = meet; v !== s; v = predF.get(v)[0]) hops.unshift({ from: predF.get(v)[0], to: v, relation: predF.get(v)[1] });
+    for (let v = meet; v !== t; v = predB.get(v)[0]) hops.push({ from: v, to: predB.get(v)[0], relation: predB.get(v)[1] });
+    for (const h of hops) h.forward = relations[h.relation].from === h.from;
+    return hops;
   }
 
   function clearPath() {
@@ -355,12 +369,20 @@ public enum PageAssets {
   function findPath() {
     clearPath();
     let s, t;
-    const avoid = new Set();
+    const avoid = new Set(), kinds = new Set();
     try {
       s = resolve(document.getElementById('path-from').value, 'from');
       t = resolve(document.getElementById('path-to').value, 'to');
       for (const name of document.getElementById('path-avoid').value.split(',')) {
         if (name.trim()) avoid.add(resolve(name.trim(), 'avoid'));
+      }
+      for (const kind of document.getElementById('path-kinds').value.split(',')) {
+        const k = kind.trim();
+        if (!k) continue;
+        if (!data.relationKinds.some((x) => x.name === k)) {
+          throw new Error('\u201c' + k + '\u201d is not a relation kind of this graph; known: ' + data.relationKinds.map((x) => x.name).join(', '));
+        }
+        kinds.add(k);
       }
     } catch (err) {
       pathResult.append(el('p', 'error', err.message));
@@ -370,7 +392,7 @@ public enum PageAssets {
       pathResult.append(el('p', 'error', 'An end of the path cannot be avoided.'));
       return;
     }
-    const hops = s === t ? [] : shortestPath(s, t, avoid);
+    const hops = s === t ? [] : shortestPath(s, t, avoid, kinds);
     if (hops === null) {
       pathResult.append(el('p', 'error', 'No path from ' + entities[s].name + ' to ' + entities[t].name + ' over the ties shown.'));
       return;
@@ -395,7 +417,7 @@ public enum PageAssets {
 
   document.getElementById('path-go').addEventListener('click', findPath);
   document.getElementById('path-clear').addEventListener('click', clearPath);
-  for (const id of ['path-from', 'path-to', 'path-avoid']) {
+  for (const id of ['path-from', 'path-to', 'path-avoid', 'path-kinds']) {
     document.getElementById(id).addEventListener('keydown', (ev) => { if (ev.key === 'Enter') findPath(); });
   }
 
@@ -612,7 +634,7 @@ ul.ties li.muted { color: #9ca3af; }
 .link.go { font-size: 12px; color: #6b7280; }
 .path-form { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
 .path-form input { padding: 5px 8px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; min-width: 0; }
-#path-avoid { grid-column: 1 / 3; }
+#path-avoid, #path-kinds { grid-column: 1 / 3; }
 .path-form button, #year-all { padding: 5px 10px; border: 1px solid #d1d5db; border-radius: 6px; background: #fff; font: inherit; cursor: pointer; }
 #path-go { background: #1f2937; color: #fff; border-color: #1f2937; }
 .chain { font-weight: 600; margin: 8px 0 4px; }
