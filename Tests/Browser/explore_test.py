@@ -214,8 +214,9 @@ def main():
         if shots:
             shots.mkdir(parents=True, exist_ok=True)
             driver.find_element(By.CSS_SELECTOR, "[data-testid=search]").send_keys("Frank Jacson", Keys.ENTER)
-            for _ in range(3):
+            for _ in range(2):
                 driver.find_element(By.ID, "zoom-in").click()
+            driver.find_element(By.ID, "diagram").send_keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT)
             driver.execute_script("document.querySelector('aside').scrollTop = 0")
             time.sleep(0.3)
             driver.save_screenshot(str(shots / "explore-page.png"))
