@@ -28,6 +28,8 @@ public enum GraphPagesError: Error, LocalizedError, Equatable {
     }
 }
 
+/// Diagrams for the pages: drawn by libgvc, tagged with `data-entity` and
+/// `data-relation`, ready to sit inline in HTML.
 public enum Diagrams {
     /// Graphs with more entities than this get no diagram in the explorer (a
     /// layout would take minutes and the page would not be usable); search,

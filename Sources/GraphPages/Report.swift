@@ -46,10 +46,12 @@ public struct Report: Sendable {
         public var svg: String
     }
 
+    /// The graph's name and description.
     public var name: String
     public var description: String?
     public var entityCount: Int
     public var relationCount: Int
+    /// Counts by kind, largest first (ties by name).
     public var entitiesByKind: [(kind: String, count: Int)]
     public var relationsByKind: [(kind: String, count: Int)]
     /// The earliest and latest date any tie carries.
@@ -57,13 +59,19 @@ public struct Report: Sendable {
     public var lastDate: PartialDate?
     /// The earliest and latest date of an entity (born, founded, died, …).
     public var entityDates: (first: PartialDate, last: PartialDate)?
+    /// How many ties carry a date.
     public var datedRelations: Int
+    /// How many connected components.
     public var components: Int
+    /// The ``top`` entities by degree (ties), normalised betweenness and PageRank
+    /// (α = 0.85), as `relgraph rank` computes them; ties by id.
     public var topDegree: [Ranked]
     public var topBetweenness: [Ranked]
     public var topPageRank: [Ranked]
+    /// Louvain's modularity and communities (seeded), largest first.
     public var modularity: Double?
     public var communities: [Community]
+    /// Names of the articulation points, sorted.
     public var brokers: [String]
     /// Bridges as sentences: "Leon Trotsky lived in Alma-Ata".
     public var bridges: [String]
