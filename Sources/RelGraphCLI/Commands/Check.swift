@@ -39,10 +39,7 @@ struct Check: ParsableCommand {
             do {
                 try guarded {
                     let graph = try loadGraph(file, format: inputFormat)
-                    let library = SourceLibrary(graph: graph, graphFile: file)
-                    let errors = library.citationProblems(in: graph)
-                    let warnings = library.problems + library.copiedEvidence(in: graph)
-                        + graph.temporalWarnings() + graph.duplicateWarnings()
+                    let (errors, warnings) = checkProblems(graph, file: file)
                     warnings.forEach(report)
                     if !errors.isEmpty {
                         let n = errors.count
@@ -64,4 +61,14 @@ struct Check: ParsableCommand {
         }
         if failed { throw ExitCode(Status.invalidInput) }
     }
+}
+
+/// What `check` reports beyond the schema: citations that name no sentence of a declared
+/// source (errors), and the source, copied-evidence, temporal and duplicate warnings.
+/// `report` lists the same warnings in its data-quality section.
+func checkProblems(_ graph: Graph, file: String) -> (errors: [Diagnostic], warnings: [Diagnostic]) {
+    let library = SourceLibrary(graph: graph, graphFile: file)
+    let warnings = library.problems + library.copiedEvidence(in: graph)
+        + graph.temporalWarnings() + graph.duplicateWarnings()
+    return (library.citationProblems(in: graph), warnings)
 }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GraphFormats
+import GraphModel
+import GraphPages
+
+/// `relgraph report FILE -o report.html|report.md`: a brief of the graph in one command.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a brief of the graph: counts, rankings, communities, brokers, paths, diagrams, data quality, sources.",
+        discussion: """
+            -o ending in .html writes one self-contained page (diagrams inline); .md writes \
+            Markdown and the diagrams as SVG files in a folder beside it (report.md → report-diagrams/).
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(name: .shortAndLong, help: "The report: .html or .md.")
+    var output: String
+
+    @Option(help: ArgumentHelp("Narrate the shortest path between two entities (repeatable).", valueName: "A,B"))
+    var pair: [String] = []
+
+    @Option(help: "Seed for the Louvain communities.")
+    var seed: UInt64 = 0
+
+    private var isMarkdown: Bool { ["md", "markdown"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) }
+
+    func validate() throws {
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        guard ["html", "htm", "md", "markdown"].contains(ext) else {
+            throw ValidationError("-o '\(output)': the report must end in .html or .md")
+        }
+        for p in pair where p.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
+            throw ValidationError("--pair '\(p)' takes two names separated by a comma, e.g. mercader,stalin")
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            let whole = try input.loadUnsliced()
+            let graph = try input.time.apply(to: whole)
+            let pairs = try pair.map { p -> (String, String) in
+                let names = p.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return (try graph.resolve(names[0]).id, try graph.resolve(names[1]).id)
+            }
+            let problems = checkProblems(whole, file: input.file)
+            let report = try Report.build(graph, pairs: pairs,
+                                          warnings: (problems.errors + problems.warnings).map(\.description), seed: seed)
+            if isMarkdown {
+                let url = URL(fileURLWithPath: output)
+                let folderName = url.deletingPathExtension().lastPathComponent + "-diagrams"
+                let folder = url.deletingLastPathComponent().appendingPathComponent(folderName)
+                if !report.figures.isEmpty {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    for f in report.figures {
+                        try AtomicWrite.write(standaloneSVG(f.svg), to: folder.appendingPathComponent(f.file).path)
+                    }
+                }
+                try AtomicWrite.write(report.markdown(diagramFile: { "\(folderName)/\($0)" }), to: output)
+                note("wrote \(output)" + (report.figures.isEmpty ? "" : " and \(report.figures.count) diagrams in \((output as NSString).deletingLastPathComponent.isEmpty ? folderName : (output as NSString).deletingLastPathComponent + "/" + folderName)"))
+            } else {
+                try AtomicWrite.write(report.html(), to: output)
+                note("wrote \(output) (\(report.figures.count) diagrams, \(report.paths.count) paths)")
+            }
+        }
+    }
+
+    /// An inline diagram as an SVG file of its own.
+    private func standaloneSVG(_ svg: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + svg
+    }
+}
