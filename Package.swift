@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
         .library(name: "SourceTexts", targets: ["SourceTexts"]),
+        .library(name: "TextExtraction", targets: ["TextExtraction"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -27,10 +28,11 @@ let package = Package(
         ),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
         .target(name: "SourceTexts"),
+        .target(name: "TextExtraction", dependencies: ["GraphModel", "SourceTexts"]),
         .target(
             name: "RelGraphCLI",
             dependencies: [
-                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering",
+                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts", "TextExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
         .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts"]),
+        .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "SourceTexts", "GraphModel", "GraphFormats", "GraphAlgorithms"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public struct RelGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Info.self, PathCommand.self, Rank.self, Groups.self, Ego.self,
-            Export.self, Render.self, Import.self,
+            Export.self, Render.self, Import.self, Extract.self, Merge.self,
         ]
     )
 

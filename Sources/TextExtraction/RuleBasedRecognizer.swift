@@ -1,0 +1,145 @@
+import GraphModel
+
+/// relgraph's own recogniser: capitalised spans, typed by titles, organisation,
+/// event and place words, the words around them, and how the document uses them.
+///
+/// - A span is a run of capitalised words, joined across name particles ("del"),
+///   hyphens, "the" before an epithet ("the Younger") and "of (the)" after an
+///   organisation, event, place or title word ("Guild of Saint Luke", "Duke of
+///   Milan"), but not into another organisation ("Vienna Station" / "KGB").
+/// - Sentence openers, pronouns, months and nationalities are not names; a single
+///   capitalised word opening a sentence counts only when the document also
+///   capitalises it mid-sentence.
+/// - Kind: a title or honorific → person; an organisation word → organization;
+///   an event word → event; a place word, a small gazetteer, or a name used mostly
+///   after "in", "to", "from"… → place; a capitalised title after a work noun or
+///   "wrote", or a mid-sentence "The …" → work; otherwise person.
+///
+/// - Complexity: O(T) for T tokens in ``prepare(_:)`` and per sentence in ``names(in:)``.
+public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
+    private var midSentence: Set<String> = []
+    private var placeVotes: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func prepare(_ sentences: [TokenizedSentence]) {
+        midSentence = []
+        placeVotes = [:]
+        for s in sentences {
+            for (i, t) in s.tokens.enumerated() where i > 0 && t.isCapitalized && t.isWord {
+                let prev = s.tokens[i - 1].text
+                if prev == ":" || prev == "\"" || prev == "(" || prev == "\u{201C}" { continue }
+                midSentence.insert(t.lower)
+            }
+            for span in rawSpans(s) {
+                let key = foldName(s.text(span))
+                let before = span.lowerBound > 0 ? s.tokens[span.lowerBound - 1].lower : ""
+                placeVotes[key, default: 0] += Lexicon.placePrepositions.contains(before) ? 1 : -1
+            }
+        }
+    }
+
+    public func names(in s: TokenizedSentence) -> [NameSpan] {
+        rawSpans(s).compactMap { typed($0, in: s) }
+    }
+
+    /// Runs of capitalised words with their joiners, trimmed of leading non-names.
+    func rawSpans(_ s: TokenizedSentence) -> [Range<Int>] {
+        let t = s.tokens
+        let n = t.count
+        var spans: [Range<Int>] = []
+        var i = 0
+        func isCap(_ k: Int) -> Bool { k < n && t[k].isWord && t[k].isCapitalized && !t[k].isNumber }
+        while i < n {
+            guard isCap(i) else { i += 1; continue }
+            var j = i + 1
+            while j < n {
+                if isCap(j) { j += 1; continue }
+                if Lexicon.nameParticles.contains(t[j].lower), !t[j].isCapitalized, isCap(j + 1), j > i { j += 2; continue }
+                if t[j].text == "-", isCap(j + 1), t[j + 1].start == t[j].end, t[j].start == t[j - 1].end { j += 2; continue }
+                if t[j].lower == "the", isCap(j + 1), Lexicon.epithets.contains(t[j + 1].lower) { j += 2; continue }
+                if t[j].lower == "of" {
+                    let head = t[j - 1].lower
+                    let joinable = Lexicon.organizationWords.contains(head) || Lexicon.titles.contains(head)
+                        || Lexicon.eventWords.contains(head) || Lexicon.placeWords.contains(head)
+                    var k = j + 1
+                    if k < n, t[k].lower == "the" { k += 1 }
+                    if joinable, isCap(k) {
+                        var r = k
+                        while isCap(r) { r += 1 }
+                        let right = t[k..<r]
+                        let rightIsOrganization = (r - k == 1 && t[k].isAcronym)
+                            || right.contains { Lexicon.organizationWords.contains($0.lower) }
+                        if !rightIsOrganization { j = r; continue }
+                    }
+                }
+                break
+            }
+            // Trim leading words that are not names; keep a mid-sentence "The" (a title).
+            var a = i
+            while a < j, Lexicon.notNames.contains(t[a].lower), !(t[a].lower == "the" && a > 0 && j - a > 1) { a += 1 }
+            var b = j
+            while b > a, !t[b - 1].isWord || Lexicon.nameParticles.contains(t[b - 1].lower) { b -= 1 }
+            if a < b {
+                let single = b - a == 1
+                let opensSentence = a == 0 || (a > 0 && [":", "\"", "(", "\u{201C}"].contains(t[a - 1].text))
+                    || (i == 0 && a > 0)
+                if !(single && opensSentence && !midSentence.contains(t[a].lower)) { spans.append(a..<b) }
+            }
+            i = j
+        }
+        return spans
+    }
+
+    private func typed(_ span: Range<Int>, in s: TokenizedSentence) -> NameSpan? {
+        let t = s.tokens
+        let words = t[span].map(\.lower)
+        let full = s.text(span)
+        let folded = foldName(full)
+        let before = span.lowerBound > 0 ? t[span.lowerBound - 1].lower : ""
+        let before2 = span.lowerBound > 1 ? t[span.lowerBound - 2].lower : ""
+        let first = words[0]
+        if Lexicon.titles.contains(first), !["saint", "st"].contains(first) || span.count > 1 {
+            if span.count == 1 { return nil }
+            if words[1] == "of" {
+                return NameSpan(tokens: span, name: full, kind: "person", confidence: 0.75)
+            }
+            let rest = s.text((span.lowerBound + 1)..<span.upperBound)
+            // "General Secretary", "President Lincoln": strip every leading title word.
+            var k = span.lowerBound
+            while k < span.upperBound - 1, Lexicon.titles.contains(t[k].lower) { k += 1 }
+            let name = k == span.lowerBound + 1 ? rest : s.text(k..<span.upperBound)
+            return NameSpan(tokens: span, name: name, aliases: [full], kind: "person", confidence: 0.85)
+        }
+        if Lexicon.gazetteer.contains(folded) {
+            return NameSpan(tokens: span, name: full, kind: "place", confidence: 0.8)
+        }
+        if words.contains(where: { Lexicon.organizationWords.contains($0) }) {
+            var name = full
+            var range = span
+            if first == "the", span.count > 1 { range = (span.lowerBound + 1)..<span.upperBound; name = s.text(range) }
+            return NameSpan(tokens: range, name: name, kind: "organization", confidence: 0.8)
+        }
+        if let last = words.last, Lexicon.eventWords.contains(last), span.count > 1 || before == "the" {
+            return NameSpan(tokens: span, name: full, kind: "event", confidence: 0.7)
+        }
+        if let last = words.last, Lexicon.placeWords.contains(last), span.count > 1 {
+            return NameSpan(tokens: span, name: full, kind: "place", confidence: 0.7)
+        }
+        let afterWorkNoun = Lexicon.workNouns.contains(before) || (before == "," && Lexicon.workNouns.contains(before2))
+            || before == "wrote" || before == "titled" || before == "entitled"
+        if afterWorkNoun || (first == "the" && span.lowerBound > 0) {
+            return NameSpan(tokens: span, name: full, kind: "work", confidence: afterWorkNoun ? 0.7 : 0.5)
+        }
+        if span.count == 1, t[span.lowerBound].isAcronym {
+            return NameSpan(tokens: span, name: full, kind: "organization", confidence: 0.6)
+        }
+        if Lexicon.personNouns.contains(before) {
+            return NameSpan(tokens: span, name: full, kind: "person", confidence: 0.8)
+        }
+        if placeVotes[folded, default: 0] > 0 {
+            return NameSpan(tokens: span, name: full, kind: "place", confidence: 0.6)
+        }
+        return NameSpan(tokens: span, name: full, kind: "person", confidence: span.count > 1 ? 0.7 : 0.5)
+    }
+}
