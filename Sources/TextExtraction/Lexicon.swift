@@ -88,7 +88,10 @@ enum Lexicon {
         "norwegian", "turkish", "irish", "scottish", "welsh", "greek", "roman", "florentine", "venetian",
         "edit", "click", "learn", "see", "note", "read", "share", "follow", "alternate", "source", "sources",
         "question", "answer", "comments", "comment", "x", "pt", "op", "e", "g", "ie", "eg", "etc",
-        "mr", "mrs", "ms", "dr", "sir",
+        "mr", "mrs", "ms", "dr", "sir", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "jews", "communists", "trotskyists", "stalinists", "americans", "russians", "germans",
+        "soviets", "mexicans", "marxists", "socialists", "fascists", "nazis", "bolshevism", "born", "photo",
+        "image", "video", "chapter", "part", "section", "page", "updated", "posted", "published", "retrieved",
     ]
     /// Particles allowed inside a name ("Mercader del Río", "Ludwig van Beethoven").
     static let nameParticles: Set<String> = ["de", "del", "della", "da", "di", "von", "van", "der", "den", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das"]

@@ -155,6 +155,8 @@ extension ExtractionRun {
             return
         }
 
+        // "tried to kill", "a plot to assassinate": an attempt, not a deed.
+        if cue.kind == "killed", i > 0, ["to", "tried", "attempted", "plotted", "planned", "would", "could", "might"].contains(t[i - 1].lower) { return }
         let isAuthored = cue.kind == "authored"
         var objects: [LocalMention] = []
         if let first = firstMention(after: end, t: t, mentions: m, limit: clause.range.upperBound, maxGap: cue.maxGap,

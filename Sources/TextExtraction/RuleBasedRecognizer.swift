@@ -19,28 +19,50 @@ import GraphModel
 public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
     private var midSentence: Set<String> = []
     private var placeVotes: [String: Int] = [:]
+    private var lowerCaseWords: Set<String> = []
 
     public init() {}
 
     public mutating func prepare(_ sentences: [TokenizedSentence]) {
         midSentence = []
         placeVotes = [:]
+        lowerCaseWords = []
         for s in sentences {
+            for tok in s.tokens where tok.isWord && !tok.isCapitalized && !tok.isNumber { lowerCaseWords.insert(tok.lower) }
             for (i, t) in s.tokens.enumerated() where i > 0 && t.isCapitalized && t.isWord {
                 let prev = s.tokens[i - 1].text
                 if prev == ":" || prev == "\"" || prev == "(" || prev == "\u{201C}" { continue }
                 midSentence.insert(t.lower)
             }
+            var listIsPlaces = false
+            var previousEnd = -1
             for span in rawSpans(s) {
                 let key = foldName(s.text(span))
                 let before = span.lowerBound > 0 ? s.tokens[span.lowerBound - 1].lower : ""
-                placeVotes[key, default: 0] += Lexicon.placePrepositions.contains(before) ? 1 : -1
+                let joined = previousEnd >= 0 && (previousEnd..<span.lowerBound).allSatisfy { [",", "and", "or"].contains(s.tokens[$0].lower) }
+                if !joined { listIsPlaces = Lexicon.placePrepositions.contains(before) || Lexicon.gazetteer.contains(key) }
+                placeVotes[key, default: 0] += (Lexicon.placePrepositions.contains(before) || (joined && listIsPlaces)) ? 1 : -1
+                previousEnd = span.upperBound
             }
         }
     }
 
     public func names(in s: TokenizedSentence) -> [NameSpan] {
-        rawSpans(s).compactMap { typed($0, in: s) }
+        let headline = Self.isHeadline(s)
+        return rawSpans(s).compactMap { span in
+            guard var named = typed(span, in: s) else { return nil }
+            // In a title-case line every word is capitalised: weaker evidence.
+            if headline { named.confidence = min(named.confidence, 0.4) }
+            return named
+        }
+    }
+
+    /// A line where most words are capitalised (a heading, a menu): capitals say little there.
+    static func isHeadline(_ s: TokenizedSentence) -> Bool {
+        let words = s.tokens.filter { $0.isWord && !$0.isNumber }
+        guard words.count >= 3 else { return false }
+        let caps = words.filter { $0.isCapitalized }.count
+        return Double(caps) >= 0.6 * Double(words.count)
     }
 
     /// Runs of capitalised words with their joiners, trimmed of leading non-names.
@@ -49,7 +71,13 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
         let n = t.count
         var spans: [Range<Int>] = []
         var i = 0
-        func isCap(_ k: Int) -> Bool { k < n && t[k].isWord && t[k].isCapitalized && !t[k].isNumber }
+        func isCap(_ k: Int) -> Bool {
+            guard k < n, t[k].isWord, t[k].isCapitalized, !t[k].isNumber else { return false }
+            let w = t[k].lower
+            if w.contains("'") || w.contains("\u{2019}") { return false }   // We've, I'm
+            if w.count > 4, w.hasSuffix("ism") || w.hasSuffix("isms") { return false }  // ideas, not names
+            return true
+        }
         while i < n {
             guard isCap(i) else { i += 1; continue }
             var j = i + 1
@@ -99,6 +127,12 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
         let before = span.lowerBound > 0 ? t[span.lowerBound - 1].lower : ""
         let before2 = span.lowerBound > 1 ? t[span.lowerBound - 2].lower : ""
         let first = words[0]
+        // Words the document also writes in lower case are common words, not names
+        // ("Military", "Union", "Extremely Right"), unless an organisation word makes a name of them.
+        if words.allSatisfy({ lowerCaseWords.contains($0) || Lexicon.notNames.contains($0) }),
+           span.count == 1 || !words.contains(where: { Lexicon.organizationWords.contains($0) || Lexicon.eventWords.contains($0) }) {
+            return nil
+        }
         if Lexicon.titles.contains(first), !["saint", "st"].contains(first) || span.count > 1 {
             if span.count == 1 { return nil }
             if words[1] == "of" {

@@ -207,7 +207,33 @@ struct ExtractionRun {
             for a in span.aliases { byName[fold(a)] = byName[fold(a)] ?? e }
             return e
         }
+        if key.hasSuffix("s"), key.count > 3, let e = byName[String(key.dropLast())] ?? knownPhrases[String(key.dropLast())] {
+            // "Trotskys", "Stalins": a possessive written without its apostrophe.
+            return e
+        }
         let words = Set(key.split(separator: " ").map(String.init))
+        if span.confidence < 0.45 {
+            // A name seen only in a headline: link it when known, never create it.
+            if words.count == 1, let e = byWord[key]?.first { return e }
+            return nil
+        }
+        if span.kind == "person", words.count > 1 {
+            // A full name met after its short form ("Trotsky", then "Leon Trotsky") completes it.
+            let shorter = words.compactMap { w in byName[w] }.filter { e in
+                records[e].kind == "person" && !records[e].known && records[e].words.count == 1 && records[e].absorbedInto == nil
+            }
+            if let e = shorter.min(), shorter.allSatisfy({ $0 == e }) {
+                let old = records[e].name
+                records[e].name = span.name
+                records[e].words = words
+                if !records[e].aliases.contains(old) { records[e].aliases.insert(old, at: 0) }
+                records[e].aliases.removeAll { $0 == span.name }
+                for a in span.aliases where !records[e].aliases.contains(a) { records[e].aliases.append(a) }
+                byName[key] = e
+                for w in words { if !(byWord[w]?.contains(e) ?? false) { byWord[w, default: []].append(e) } }
+                return e
+            }
+        }
         if span.kind == "person" || span.kind == "organization" {
             // A short form joins the earliest entity whose name holds all its words.
             let pools = words.compactMap { byWord[$0] }
@@ -290,7 +316,11 @@ struct ExtractionRun {
             several ? "\(fileName(texts[r.text].path)) s. \(r.number)" : "s. \(r.number)"
         }
         var entities: [Entity] = []
-        for r in records where r.absorbedInto == nil && (!r.known || r.mentions > 0) {
+        var inTie = Set<Int>()
+        for key in tieOrder { inTie.insert(key.from); inTie.insert(key.to) }
+        for (index, r) in records.enumerated() where r.absorbedInto == nil && (!r.known || r.mentions > 0) {
+            // A lone capitalised word met once, in no tie, is too weak to propose.
+            if !r.known, r.mentions == 0, !inTie.contains(index) { continue }
             var attributes: [String: String] = ["accepted": "false"]
             if r.known {
                 attributes["known"] = "true"
