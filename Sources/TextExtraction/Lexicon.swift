@@ -93,6 +93,15 @@ enum Lexicon {
         "soviets", "mexicans", "marxists", "socialists", "fascists", "nazis", "bolshevism", "born", "photo",
         "image", "video", "chapter", "part", "section", "page", "updated", "posted", "published", "retrieved",
     ]
+    /// Nationalities, creeds and directions: not names alone, but part of one ("Western Survey").
+    static let adjectives: Set<String> = [
+        "soviet", "russian", "spanish", "mexican", "german", "american", "british", "french", "italian",
+        "english", "bolshevik", "marxist", "communist", "trotskyist", "stalinist", "jewish", "canadian",
+        "japanese", "chinese", "polish", "ukrainian", "georgian", "menshevik", "western", "eastern",
+        "northern", "southern", "nazi", "christian", "catholic", "protestant", "european", "leninist",
+        "socialist", "fascist", "capitalist", "liberal", "conservative", "dutch", "swiss", "austrian",
+        "norwegian", "turkish", "irish", "scottish", "welsh", "greek", "roman", "florentine", "venetian",
+    ]
     /// Particles allowed inside a name ("Mercader del Río", "Ludwig van Beethoven").
     static let nameParticles: Set<String> = ["de", "del", "della", "da", "di", "von", "van", "der", "den", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das"]
     /// Epithets a name may end with after "the" ("Lorenzo Varano the Younger").

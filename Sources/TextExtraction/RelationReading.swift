@@ -158,6 +158,22 @@ extension ExtractionRun {
         // "tried to kill", "a plot to assassinate": an attempt, not a deed.
         if cue.kind == "killed", i > 0, ["to", "tried", "attempted", "plotted", "planned", "would", "could", "might"].contains(t[i - 1].lower) { return }
         let isAuthored = cue.kind == "authored"
+        // "X paid Y to spy for him": the subject of an infinitive is the mention before "to",
+        // and "him"/"her" after the cue is the clause's first other person.
+        var infinitiveSubject: LocalMention?
+        if i > 0, t[i - 1].lower == "to", let y = m.last(where: { $0.tokens.upperBound <= i - 1 && $0.tokens.lowerBound >= clause.range.lowerBound }),
+           y.tokens.upperBound >= i - 8, records[y.entity].kind == "person",
+           m.contains(where: { $0.tokens.upperBound <= y.tokens.lowerBound && $0.tokens.lowerBound >= clause.range.lowerBound }) {
+            infinitiveSubject = y
+        }
+        if let y = infinitiveSubject, end + 1 < t.count || end < t.count, end < t.count, ["him", "her"].contains(t[end].lower),
+           let other = m.first(where: { $0.tokens.lowerBound >= clause.range.lowerBound && $0.entity != y.entity && records[$0.entity].kind == "person" }) {
+            let pronounObject = LocalMention(tokens: end..<(end + 1), entity: other.entity, pronoun: true)
+            let (a, b) = cue.reversed ? (pronounObject, y) : (y, pronounObject)
+            propose(from: a.entity, kind: cue.kind, to: b.entity, cue: cueText, ref: ref, s: s, fromMention: a, toMention: b,
+                    dates: dates, hedge: hedge, viaPronoun: true)
+            return
+        }
         var objects: [LocalMention] = []
         if let first = firstMention(after: end, t: t, mentions: m, limit: clause.range.upperBound, maxGap: cue.maxGap,
                                     kinds: objectKinds, allowComma: isAuthored, allowPrepositions: isAuthored) {
@@ -166,7 +182,7 @@ extension ExtractionRun {
             // "the Western Survey, which Thorne led"
             objects = [antecedent]
         }
-        guard !objects.isEmpty, let subj = subject(of: clause, before: i, mentions: m, t: t, objectRelative: !objects.isEmpty && objects[0].tokens.lowerBound < i)
+        guard !objects.isEmpty, let subj = infinitiveSubject ?? subject(of: clause, before: i, mentions: m, t: t, objectRelative: !objects.isEmpty && objects[0].tokens.lowerBound < i)
         else { return }
         let subjects = [subj] + coordinated(after: subj, t: t, mentions: m, limit: i)
         for a0 in subjects {

@@ -41,7 +41,10 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
                 let before = span.lowerBound > 0 ? s.tokens[span.lowerBound - 1].lower : ""
                 let joined = previousEnd >= 0 && (previousEnd..<span.lowerBound).allSatisfy { [",", "and", "or"].contains(s.tokens[$0].lower) }
                 if !joined { listIsPlaces = Lexicon.placePrepositions.contains(before) || Lexicon.gazetteer.contains(key) }
-                placeVotes[key, default: 0] += (Lexicon.placePrepositions.contains(before) || (joined && listIsPlaces)) ? 1 : -1
+                // Persons follow "to" and "from" too ("married to", "a letter from"): a name of
+                // several words counts as a place only after "in", "at", "near"….
+                let cue = span.count == 1 ? Lexicon.placePrepositions.contains(before) : ["in", "at", "near", "across", "through"].contains(before)
+                placeVotes[key, default: 0] += (cue || (joined && listIsPlaces)) ? 1 : -1
                 previousEnd = span.upperBound
             }
         }
@@ -105,7 +108,8 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
             }
             // Trim leading words that are not names; keep a mid-sentence "The" (a title).
             var a = i
-            while a < j, Lexicon.notNames.contains(t[a].lower), !(t[a].lower == "the" && a > 0 && j - a > 1) { a += 1 }
+            while a < j, Lexicon.notNames.contains(t[a].lower), !(t[a].lower == "the" && a > 0 && j - a > 1),
+                  !(Lexicon.adjectives.contains(t[a].lower) && j - a > 1) { a += 1 }
             var b = j
             while b > a, !t[b - 1].isWord || Lexicon.nameParticles.contains(t[b - 1].lower) { b -= 1 }
             if a < b {
