@@ -31,7 +31,7 @@ public enum ReviewSheet {
                 out += "\n## \(markdownEscape(result.cite(ref)))\n\n> \(marked(s.text, result.mentions[ref] ?? [], names: names, format: .markdown))\n\n"
                 for (i, tie) in bySentence[ref]! {
                     let r = tie.relation
-                    out += "- [ ] #\(i + 1) **\(markdownEscape(names[r.from] ?? r.from))** \(r.kind) **\(markdownEscape(names[r.to] ?? r.to))**"
+                    out += "- [ ] #\(i + 1) **\(markdownEscape(names[r.from] ?? r.from))** `\(r.kind)` **\(markdownEscape(names[r.to] ?? r.to))**"
                     out += " — confidence \(TextExtraction.format(r.confidence ?? 0)), cue “\(markdownEscape(tie.cue))”"
                     if let d = r.dateText { out += ", \(d)" }
                     if let h = tie.hedge { out += ", hedged (\(markdownEscape(h)))" }

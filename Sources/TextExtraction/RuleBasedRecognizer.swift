@@ -60,12 +60,13 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
         }
     }
 
-    /// A line where most words are capitalised (a heading, a menu): capitals say little there.
+    /// A heading or menu line: three words or more, every word capitalised except
+    /// short function words ("Survivors of Auschwitz Confronting Histories").
     static func isHeadline(_ s: TokenizedSentence) -> Bool {
         let words = s.tokens.filter { $0.isWord && !$0.isNumber }
         guard words.count >= 3 else { return false }
-        let caps = words.filter { $0.isCapitalized }.count
-        return Double(caps) >= 0.6 * Double(words.count)
+        let function: Set<String> = ["of", "the", "and", "in", "a", "an", "to", "for", "on", "with", "by", "at", "or", "from", "vs"]
+        return words.allSatisfy { $0.isCapitalized || function.contains($0.lower) }
     }
 
     /// Runs of capitalised words with their joiners, trimmed of leading non-names.
