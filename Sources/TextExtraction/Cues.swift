@@ -76,7 +76,8 @@ enum Cues {
             c.append(Cue(p, "participated_in", form: .phrase))
         }
         // Relational nouns before "of".
-        for n in ["head", "chief", "leader", "director", "manager", "president", "chairman", "commander", "boss", "ruler", "secretary", "governor"] {
+        for n in ["head", "chief", "leader", "director", "manager", "president", "chairman", "commander", "boss", "ruler", "secretary", "governor",
+                  "heads", "chiefs", "leaders", "directors", "commanders"] {
             c.append(Cue("\(n) of", "leader_of", form: .nounOf))
         }
         for n in ["member", "members", "officer", "officers", "employee", "official", "professor", "fellow", "founding member"] {
@@ -93,6 +94,8 @@ enum Cues {
         c.append(Cue("ally of", "ally_of", form: .nounOf))
         c.append(Cue("enemy of", "opposed", form: .nounOf))
         c.append(Cue("founder of", "founded", form: .nounOf))
+        c.append(Cue("founders of", "founded", form: .nounOf))
+        c.append(Cue("co-founder of", "founded", form: .nounOf))
         c.append(Cue("author of", "authored", form: .nounOf))
         c.append(Cue("killer of", "killed", form: .nounOf))
         c.append(Cue("murderer of", "killed", form: .nounOf))

@@ -114,11 +114,27 @@ extension ExtractionRun {
         if cue.form == .nounOf {
             guard let object = firstMention(after: end, t: t, mentions: m, limit: clause.range.upperBound, maxGap: 3,
                                              kinds: objectKinds, allowComma: false, allowPrepositions: false) else { return }
-            let holder = appositiveHolder(t, nounAt: i, mentions: m) ?? subject(of: clause, before: i, mentions: m, t: t)
-            guard let holder else { return }
-            let (a, b) = cue.reversed ? (object, holder) : (holder, object)
-            propose(from: a.entity, kind: cue.kind, to: b.entity, cue: cueText, ref: ref, s: s, fromMention: a, toMention: b,
-                    dates: dates, hedge: hedge, viaPronoun: holder.pronoun)
+            var holders: [LocalMention] = []
+            if let h = appositiveHolder(t, nounAt: i, mentions: m) {
+                // "Yagoda and Yezhov, chiefs of the GPU": every name of the list before the comma.
+                holders = [h]
+                var first = h
+                while let prev = m.last(where: { $0.tokens.upperBound < first.tokens.lowerBound }),
+                      (prev.tokens.upperBound..<first.tokens.lowerBound).allSatisfy({ [",", "and"].contains(t[$0].lower) }),
+                      !(prev.tokens.upperBound..<first.tokens.lowerBound).isEmpty,
+                      records[prev.entity].kind == records[h.entity].kind {
+                    holders.insert(prev, at: 0)
+                    first = prev
+                }
+                if holders.count == 1, !cue.words[0].hasSuffix("s") || cue.words[0] == "boss" { holders = [h] }
+            } else if let h = subject(of: clause, before: i, mentions: m, t: t) {
+                holders = [h] + coordinated(after: h, t: t, mentions: m, limit: i)
+            }
+            for holder in holders {
+                let (a, b) = cue.reversed ? (object, holder) : (holder, object)
+                propose(from: a.entity, kind: cue.kind, to: b.entity, cue: cueText, ref: ref, s: s, fromMention: a, toMention: b,
+                        dates: dates, hedge: hedge, viaPronoun: holder.pronoun)
+            }
             return
         }
 

@@ -10,6 +10,13 @@ import SourceTexts
 /// negated clause gives no tie, a hedge halves the confidence, and a sentence that
 /// both hedges and negates ("rumours …, never confirmed") gives none.
 ///
+/// A tie's confidence is `0.8 × (0.5 + 0.5 × c)`, `c` the lower recognition
+/// confidence of its two ends (1 for `known` entities, 0.85 for a titled name, 0.8
+/// for an organisation word, 0.7 for a plain name of several words, 0.5 for one
+/// word), halved by a hedge and × 0.85 when an end was read from a pronoun.
+/// An entity's confidence is its best recognition confidence, + 0.1 when named
+/// more than once (at most 0.95).
+///
 /// - Complexity: O(T · (L + C)) for T tokens, L the longest known alias in words,
 ///   C the cues sharing a first word; memory O(T).
 public enum TextExtractor {
