@@ -27,6 +27,7 @@ extension ExtractionRun {
         let negatedAnywhere = t.contains { isNegation($0) }
         let clauses = splitClauses(t, m)
         var possessors: [Int] = []
+        var lastPossessive: (owners: [LocalMention], targetsEnd: Int)?
         // A sentence that hedges and denies at once ("rumours that…, never confirmed") states nothing.
         let hedgedAway = hedge != nil && negatedAnywhere
         var i = 0
@@ -57,10 +58,16 @@ extension ExtractionRun {
             }
             if (Lexicon.possessivePronouns.contains(w) || t[i].text == "'s"), i + 1 < t.count,
                let (kind, possessorIsTo) = Cues.possessiveNouns[t[i + 1].lower] {
-                let owners = possessiveOwners(t, at: i, mentions: m)
+                var owners = possessiveOwners(t, at: i, mentions: m)
+                // "his wife Natalia and his grandson Seva": both "his" have one owner.
+                if let previous = lastPossessive, w != "'s",
+                   (previous.targetsEnd..<i).allSatisfy({ [",", "and"].contains(t[$0].lower) }) {
+                    owners = previous.owners
+                }
                 possessors += owners.filter { records[$0.entity].kind == "person" }.map(\.entity)
                 if !owners.isEmpty, !hedgedAway, !isNegated(t, clause: clause, before: i) {
                     let targets = possessiveTargets(t, nounAt: i + 1, owner: owners[0], clause: clause, mentions: m)
+                    lastPossessive = (owners, targets.last?.tokens.upperBound ?? (i + 2))
                     let dates = findDates(t, clause.range) ?? FoundDates()
                     for owner in owners {
                         for target in targets where records[target.entity].kind == "person" || kind != "parent_of" {
@@ -335,9 +342,14 @@ extension ExtractionRun {
     /// "X, Y's brother", or "X was Y's rival".
     func possessiveTargets(_ t: [Token], nounAt n: Int, owner: LocalMention, clause: Clause, mentions m: [LocalMention]) -> [LocalMention] {
         var k = n + 1
-        if k < t.count, t[k].text == "," { k += 1 }
+        let comma = k < t.count && t[k].text == ","
+        if comma { k += 1 }
         if let x = m.first(where: { $0.tokens.lowerBound == k && !$0.pronoun }) {
-            return [x] + coordinated(after: x, t: t, mentions: m, limit: t.count)
+            let list = [x] + coordinated(after: x, t: t, mentions: m, limit: t.count)
+            // "his father, Leon worked…": after a comma the name must close an apposition.
+            let after = list.last!.tokens.upperBound
+            if comma, after < t.count, ![",", ".", ";", ")", ":"].contains(t[after].text) { return [] }
+            return list
         }
         guard t[n - 1].text == "'s" else { return [] }
         let o = owner.tokens.lowerBound
