@@ -1,3 +1,4 @@
+import Foundation
 import GraphModel
 import SourceTexts
 
@@ -75,7 +76,9 @@ public enum TextExtractionError: Error, Equatable, Sendable {
     case invalidCandidates(String)
 }
 
-extension TextExtractionError: CustomStringConvertible {
+extension TextExtractionError: LocalizedError, CustomStringConvertible {
+    public var errorDescription: String? { description }
+
     public var description: String {
         switch self {
         case .noText: return "no text to read"

@@ -189,7 +189,7 @@ extension ExtractionRun {
            m.contains(where: { $0.tokens.upperBound <= y.tokens.lowerBound && $0.tokens.lowerBound >= clause.range.lowerBound }) {
             infinitiveSubject = y
         }
-        if let y = infinitiveSubject, end + 1 < t.count || end < t.count, end < t.count, ["him", "her"].contains(t[end].lower),
+        if let y = infinitiveSubject, end < t.count, ["him", "her"].contains(t[end].lower),
            let other = m.first(where: { $0.tokens.lowerBound >= clause.range.lowerBound && $0.entity != y.entity && records[$0.entity].kind == "person" }) {
             let pronounObject = LocalMention(tokens: end..<(end + 1), entity: other.entity, pronoun: true)
             let (a, b) = cue.reversed ? (pronounObject, y) : (y, pronounObject)
@@ -205,7 +205,7 @@ extension ExtractionRun {
             // "the Western Survey, which Thorne led"
             objects = [antecedent]
         }
-        guard !objects.isEmpty, let subj = infinitiveSubject ?? subject(of: clause, before: i, mentions: m, t: t, objectRelative: !objects.isEmpty && objects[0].tokens.lowerBound < i)
+        guard !objects.isEmpty, let subj = infinitiveSubject ?? subject(of: clause, before: i, mentions: m, t: t)
         else { return }
         let subjects = [subj] + coordinated(after: subj, t: t, mentions: m, limit: i)
         for a0 in subjects {
@@ -238,13 +238,10 @@ extension ExtractionRun {
 
     /// The clause's subject before token `limit`: the first mention not governed by a
     /// preposition and not a possessor; in a relative clause without one, the antecedent.
-    func subject(of clause: Clause, before limit: Int, mentions m: [LocalMention], t: [Token], objectRelative: Bool = false) -> LocalMention? {
+    func subject(of clause: Clause, before limit: Int, mentions m: [LocalMention], t: [Token]) -> LocalMention? {
         for x in m where x.tokens.lowerBound >= clause.range.lowerBound && x.tokens.upperBound <= limit {
             if x.tokens.upperBound < t.count, t[x.tokens.upperBound].text == "'s" { continue }
             if governedByPreposition(x, t: t) { continue }
-            if !objectRelative, clause.relative != nil, clause.relative != "who", let a = clause.antecedent, x.tokens.lowerBound > a.tokens.lowerBound {
-                return x
-            }
             return x
         }
         if clause.relative != nil, let a = clause.antecedent { return a }
@@ -262,10 +259,9 @@ extension ExtractionRun {
         while k >= 0, skipped < 3, Lexicon.determiners.contains(t[k].lower) || Lexicon.personNouns.contains(t[k].lower) { k -= 1; skipped += 1 }
         guard k >= 0 else { return false }
         let w = t[k].lower
-        if ["in", "at", "from", "to", "of", "with", "by", "for", "after", "before", "under", "during", "against", "near",
-            "into", "about", "since", "like", "than", "between", "among", "over", "towards", "unlike", "despite"].contains(w) { return true }
-        // An appositive description: "X, the chief of Y, …" — Y is inside it.
-        return false
+        // "the chief of Y", "with Y", "thanks to Y": Y is not the clause's subject.
+        return ["in", "at", "from", "to", "of", "with", "by", "for", "after", "before", "under", "during", "against", "near",
+                "into", "about", "since", "like", "than", "between", "among", "over", "towards", "unlike", "despite"].contains(w)
     }
 
     /// The first mention starting within `maxGap` words of `start`, crossing only
@@ -304,12 +300,11 @@ extension ExtractionRun {
             var k = last.tokens.upperBound
             var sawJoiner = false
             while k < min(limit, t.count), [",", "and", "or"].contains(t[k].lower) || Lexicon.determiners.contains(t[k].lower) {
-                if t[k].lower != "," || true { sawJoiner = true }
+                sawJoiner = true
                 k += 1
             }
             guard sawJoiner, let next = m.first(where: { $0.tokens.lowerBound == k && $0.tokens.upperBound <= limit }),
                   records[next.entity].kind == kind, !next.pronoun else { break }
-            // "X, an officer of Y" is an apposition, not a list: a list item is not followed by "of".
             out.append(next)
             last = next
         }
