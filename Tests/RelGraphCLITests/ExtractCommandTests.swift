@@ -125,6 +125,14 @@ struct ExtractCommandTests {
 
             expectStatus(try CLI.run(["extract", Self.heldout, "-o", dir.appendingPathComponent("c.txt").path]), 64)
             expectStatus(try CLI.run(["extract", Self.heldout]), 64)
+            // Never onto an input.
+            let known2 = dir.appendingPathComponent("known.yaml").path
+            try "relgraph: 1\nentities: []\nrelations: []\n".write(toFile: known2, atomically: true, encoding: .utf8)
+            let onto = try CLI.run(["extract", Self.heldout, "--known", known2, "-o", known2])
+            expectStatus(onto, 1)
+            #expect(onto.stderr.contains("is one of the inputs"), "\(onto)")
+            #expect(try String(contentsOfFile: known2, encoding: .utf8) == "relgraph: 1\nentities: []\nrelations: []\n")
+            expectStatus(try CLI.run(["merge", known2, "--into", known2, "-o", known2]), 1)
             expectStatus(try CLI.run(["merge", "no/such.yaml", "--into", "no/base.yaml", "-o", out]), 1)
             #expect(!FileManager.default.fileExists(atPath: out))
         }

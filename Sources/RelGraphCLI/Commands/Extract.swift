@@ -79,12 +79,11 @@ struct Extract: ParsableCommand {
                 let ext = URL(fileURLWithPath: review).pathExtension.lowercased()
                 writes.append((review, ReviewSheet.render(result, format: ext.hasPrefix("htm") ? .html : .markdown)))
             }
-            for (path, text) in writes {
-                if texts.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL }) {
-                    throw fail("'\(path)' is one of the input texts; choose another output")
-                }
-                try AtomicWrite.write(text, to: path)
+            let inputs = texts + [known, scoreAgainst].compactMap { $0 }
+            for (path, _) in writes where sameFile(path, inputs) {
+                throw fail("'\(path)' is one of the inputs; choose another output")
             }
+            for (path, text) in writes { try AtomicWrite.write(text, to: path) }
             let people = result.graph.entities.filter { $0.kind == "person" }.count
             let sentences = Set(result.ties.flatMap(\.sentences)).count
             note("\(result.graph.entities.count) entities (\(people) people), \(result.ties.count) candidate ties from "
@@ -132,6 +131,9 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try guarded {
+            if sameFile(output, [candidates, into]) {
+                throw fail("'\(output)' is one of the inputs; write the merged graph to another file")
+            }
             let candidateGraph = try loadGraph(candidates)
             let target = try loadGraph(into)
             let report = CandidateMerge.merge(candidateGraph, into: target, all: all)
@@ -148,4 +150,10 @@ struct Merge: ParsableCommand {
             if !report.skipped.isEmpty { throw ExitCode(Status.invalidInput) }
         }
     }
+}
+
+/// Whether `path` names the same file as one of `inputs` (after resolving `..` and symbolic links).
+func sameFile(_ path: String, _ inputs: [String]) -> Bool {
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    return inputs.contains { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == target }
 }
