@@ -80,7 +80,7 @@ struct Extract: ParsableCommand {
                 writes.append((review, ReviewSheet.render(result, format: ext.hasPrefix("htm") ? .html : .markdown)))
             }
             let inputs = texts + [known, scoreAgainst].compactMap { $0 }
-            for (path, _) in writes where sameFile(path, inputs) {
+            for (path, _) in writes where pathNamesAnInput(path, inputs) {
                 throw fail("'\(path)' is one of the inputs; choose another output")
             }
             for (path, text) in writes { try AtomicWrite.write(text, to: path) }
@@ -131,7 +131,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try guarded {
-            if sameFile(output, [candidates, into]) {
+            if pathNamesAnInput(output, [candidates, into]) {
                 throw fail("'\(output)' is one of the inputs; write the merged graph to another file")
             }
             let candidateGraph = try loadGraph(candidates)
@@ -153,7 +153,7 @@ struct Merge: ParsableCommand {
 }
 
 /// Whether `path` names the same file as one of `inputs` (after resolving `..` and symbolic links).
-func sameFile(_ path: String, _ inputs: [String]) -> Bool {
+func pathNamesAnInput(_ path: String, _ inputs: [String]) -> Bool {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     return inputs.contains { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == target }
 }
