@@ -370,6 +370,16 @@ extension ExtractionRun {
             var rel: String?
             if [";", ":", "but", "although", "though", "whereas", "yet", "while"].contains(w) { boundary = true }
             if ["who", "which", "whom", "where"].contains(w) { boundary = true; rel = w }
+            // "Lenin, who …, was gone, Stalin sided with …": in a relative clause, a comma
+            // followed by a name opens the main clause again.
+            if w == ",", relative != nil, k + 1 < t.count, m.contains(where: { $0.tokens.lowerBound == k + 1 && !$0.pronoun }) {
+                close(k)
+                start = k
+                relative = nil
+                antecedent = nil
+                k += 1
+                continue
+            }
             if w == "and" || w == ",", k + 1 < t.count {
                 let next = t[k + 1].lower
                 if Lexicon.subjectPronouns.contains(next) || next == "they" { boundary = true }
