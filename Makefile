@@ -68,3 +68,8 @@ screenshots: build
 
 clean:
 	rm -rf .build out
+
+# Times `relgraph extract` on a 1 MB text (release build); see Benchmarks/extract.sh.
+.PHONY: bench-extract
+bench-extract:
+	Benchmarks/extract.sh

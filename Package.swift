@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
         .library(name: "SourceTexts", targets: ["SourceTexts"]),
         .library(name: "GraphPages", targets: ["GraphPages"]),
+        .library(name: "TextExtraction", targets: ["TextExtraction"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -28,6 +29,7 @@ let package = Package(
         ),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
         .target(name: "SourceTexts", dependencies: ["GraphModel"]),
+        .target(name: "TextExtraction", dependencies: ["GraphModel", "SourceTexts"]),
         .target(
             name: "GraphPages",
             dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering"],
@@ -36,7 +38,7 @@ let package = Package(
         .target(
             name: "RelGraphCLI",
             dependencies: [
-                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts", "GraphPages",
+                "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts", "GraphPages", "TextExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering"]),
         .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts", "GraphModel", "GraphFormats"]),
         .testTarget(name: "GraphPagesTests", dependencies: ["GraphPages", "GraphModel", "GraphFormats"]),
+        .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "SourceTexts", "GraphModel", "GraphFormats", "GraphAlgorithms"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample", "GraphModel", "GraphFormats"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,7 @@ public struct RelGraphCommand: ParsableCommand {
         subcommands: [
             Check.self, Info.self, PathCommand.self, Rank.self, Groups.self, Ego.self,
             Export.self, Render.self, Import.self, Cite.self, Coverage.self, Explore.self, ReportCommand.self,
+            Extract.self, Merge.self,
         ]
     )
 
