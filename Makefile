@@ -50,3 +50,8 @@ bench: deps
 
 clean:
 	rm -rf .build out
+
+# Times `relgraph render` at scale beside the Graphviz CLI (issue 9; see Benchmarks/README.md).
+.PHONY: bench-render
+bench-render: deps
+	Benchmarks/render.sh

@@ -54,7 +54,8 @@ public struct PlaneLayout: Sendable, Equatable {
 /// 2. **Lay out the coarsest graph** from seeded random positions.
 /// 3. **Refine.** Each finer level starts from its coarse node's position (plus a
 ///    small seeded jitter, scaled by √(V_fine / V_coarse) so that area grows with
-///    the node count) and runs fewer iterations.
+///    the node count) and runs ``Options/refineIterations`` (the finest level, the
+///    costliest and closest to its answer, half as many).
 ///
 /// Each iteration moves every node along its net force: attraction `d² / K` along
 /// each edge, repulsion `C·K²·m_u·m_v / d` from every other node (`C` = 0.2, `K` =
@@ -141,7 +142,9 @@ public enum ForceLayout {
             }
             x = fx
             y = fy
-            relax(fine, x: &x, y: &y, iterations: options.refineIterations, theta: options.theta, initialStep: 1)
+            // The finest level costs the most and starts closest to its answer: half the iterations.
+            let iterations = l == 0 ? max(1, options.refineIterations / 2) : options.refineIterations
+            relax(fine, x: &x, y: &y, iterations: iterations, theta: options.theta, initialStep: 1)
         }
         // Centre on the origin.
         let cx = x.reduce(0, +) / Double(n), cy = y.reduce(0, +) / Double(n)
