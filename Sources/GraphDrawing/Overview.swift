@@ -119,7 +119,7 @@ public struct Overview: Sendable, Equatable {
         let edges = drawn.map { l in
             PositionedDrawing.Edge(
                 from: l.a, to: l.b, color: "#6b7280aa", penWidth: 0.6 + 7 * (Double(l.ties) / most).squareRoot(),
-                directed: false, tooltip: "\(grouped(l.ties)) ties between \(noun) \(l.a + 1) and \(noun) \(l.b + 1)",
+                directed: false, tooltip: "\(grouped(l.ties)) tie\(l.ties == 1 ? "" : "s") between \(noun) \(l.a + 1) and \(noun) \(l.b + 1)",
                 label: drawn.count <= 40 ? grouped(l.ties) : nil)
         }
         var subtitle = "Overview: \(grouped(groups.count)) \(grouping == .community ? "Louvain communities" : "connected components")"

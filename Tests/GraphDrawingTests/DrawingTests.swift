@@ -32,20 +32,29 @@ struct DrawingTests {
 
     @Test("Links between groups count the ties that cross them")
     func overviewLinks() throws {
-        var g = try threeComponents()
-        // Join the star to the path twice and the path to the triangle once.
-        try g.add(Relation(from: "b", kind: "rival_of", to: "f"))
-        try g.add(Relation(from: "c", kind: "rival_of", to: "i"))
-        try g.add(Relation(from: "i", kind: "rival_of", to: "l"))
-        // Now one component; Louvain still finds the three dense parts.
+        // Cliques a–e (K5), f–i (K4), j–l (K3); b–f and c–g join K5 to K4, i–j joins K4 to K3.
+        // Modularity by hand (m = 22): three groups 0.472; K4 and K3 merged 0.409, K5 and K4 merged lower.
+        let people = "abcdefghijkl".map { Entity(id: String($0), kind: "person", name: "Person \($0.uppercased())") }
+        var ties: [(String, String)] = []
+        for clique in ["abcde", "fghi", "jkl"] {
+            let m = clique.map(String.init)
+            for x in m.indices { for y in m.indices where y > x { ties.append((m[x], m[y])) } }
+        }
+        ties += [("b", "f"), ("c", "g"), ("i", "j")]
+        let g = try Graph(name: "cliques", entities: people, relations: ties.map { Relation(from: $0.0, kind: "ally_of", to: $0.1) })
         let o = Overview(g, grouping: .community, seed: 1)
         #expect(o.groups.map(\.members) == [["a", "b", "c", "d", "e"], ["f", "g", "h", "i"], ["j", "k", "l"]])
+        #expect(abs((o.modularity ?? 0) - 0.47210743801652894) < 1e-9)
+        // b and c have 5 ties (b by id); f, g, i have 4 (f by id); j has 3.
+        #expect(o.groups.map(\.lead) == ["b", "f", "j"])
+        #expect(o.groups.map(\.internalTies) == [10, 6, 3])
         #expect(o.links == [.init(a: 0, b: 1, ties: 2), .init(a: 1, b: 2, ties: 1)])
         let d = o.drawing(g, title: "t", palette: ["#ff0000", "#00ff00"], otherColor: "#eeeeee")
-        #expect(d.nodes.map(\.label) == ["Person A\n5 entities", "Person G\n4 entities", "Person J\n3 entities"])
+        #expect(d.nodes.map(\.label) == ["Person B\n5 entities", "Person F\n4 entities", "Person J\n3 entities"])
         #expect(d.nodes.map(\.fill) == ["#ff0000", "#00ff00", "#eeeeee"])
         #expect(d.edges.map(\.label) == ["2", "1"])
-        // Area grows with members: the largest group is drawn widest.
+        #expect(d.edges.map(\.tooltip) == ["2 ties between community 1 and community 2", "1 tie between community 2 and community 3"])
+        // Area grows with members: the largest group is drawn largest.
         #expect(d.nodes[0].width * d.nodes[0].height > d.nodes[2].width * d.nodes[2].height)
     }
 

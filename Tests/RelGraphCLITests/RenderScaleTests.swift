@@ -152,7 +152,7 @@ struct RenderScaleTests {
             expectStatus(r, 0)
             let years = [1917, 1922, 1927, 1932, 1937, 1940]
             let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(files == years.map { "trotsky-stalin-\($0).svg" } + ["trotsky-stalin-1917-1940.pdf"])
+            #expect(files == (years.map { "trotsky-stalin-\($0).svg" } + ["trotsky-stalin-1917-1940.pdf"]).sorted())
             var seen: [String: (Double, Double)] = [:]
             var moved = 0, shared = 0
             var counts: [Int] = []
