@@ -303,7 +303,7 @@ struct Render: ParsableCommand {
             throw refuse("every entity drawn would make about \(drawing.estimatedSVGBytes / 1_000_000) MB of \(format.rawValue)", graph: graph)
         }
         let layoutSeconds = Date().timeIntervalSince(start)
-        try renderAndWrite(dot: drawing.dot(maxInches: format == .png ? 60 : nil), engine: Graphviz.pinnedEngineName, format: format, to: output)
+        try renderAndWrite(dot: drawing.dot(maxInches: format == .png ? 30 : nil), engine: Graphviz.pinnedEngineName, format: format, to: output)
         note("wrote \(output) (\(format.rawValue), relgraph layout in \(String(format: "%.1f", layoutSeconds)) s, \(graph.entities.count) entities, \(graph.relations.count) relations)")
     }
 
