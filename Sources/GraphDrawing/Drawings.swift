@@ -83,14 +83,15 @@ public enum Drawings {
         }
         var layout = ForceLayout.layout(csr, options: .init(seed: options.seed))
         // Spread so that an edge is about two typical nodes long, and the
-        // boxes cover at most a third of the drawing (then little is left for
+        // boxes cover at most a third of the drawing (a sixth above 2,000 entities) (then little is left for
         // overlap removal to push, and the drawing keeps its shape).
         let typical = zip(widths, heights).map { ($0.0 * $0.1).squareRoot() }.sorted()[n / 2]
         let mean = layout.meanEdgeLength(csr)
         var scale = max(20, 2 * typical) / (mean > 0 ? mean : 1)
         let area = ((layout.x.max() ?? 0) - (layout.x.min() ?? 0)) * ((layout.y.max() ?? 0) - (layout.y.min() ?? 0))
         let boxes = zip(widths, heights).reduce(0) { $0 + $1.0 * $1.1 }
-        if area > 0 { scale = max(scale, (3 * boxes / area).squareRoot()) }
+        // Large drawings spread a little more: overlap removal then has less to do.
+        if area > 0 { scale = max(scale, ((n > 2_000 ? 6 : 3) * boxes / area).squareRoot()) }
         layout = layout.scaled(by: scale)
         layout = OverlapRemoval.separate(layout, widths: widths, heights: heights, gap: 3)
         return Placement(ids: graph.entities.map(\.id), layout: layout, widths: widths, heights: heights, fontSizes: fonts)

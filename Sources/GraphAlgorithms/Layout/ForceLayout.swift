@@ -95,7 +95,7 @@ public enum ForceLayout {
         /// Stop coarsening below this many nodes.
         public var coarsestSize: Int
 
-        public init(seed: UInt64 = 0, coarsestIterations: Int = 300, refineIterations: Int = 60,
+        public init(seed: UInt64 = 0, coarsestIterations: Int = 300, refineIterations: Int = 30,
                     theta: Double = 1.2, coarsestSize: Int = 50) {
             self.seed = seed
             self.coarsestIterations = coarsestIterations

@@ -43,10 +43,8 @@ public enum OverlapRemoval {
     /// One sweep: counts overlapping pairs, and with `move` pushes each apart.
     private static func sweep(_ x: inout [Double], _ y: inout [Double], _ w: [Double], _ h: [Double], gap: Double, move: Bool) -> Int {
         let n = x.count
-        let order = (0..<n).sorted { a, b in
-            let la = x[a] - w[a] / 2, lb = x[b] - w[b] / 2
-            return la != lb ? la < lb : a < b
-        }
+        let left = (0..<n).map { x[$0] - w[$0] / 2 }
+        let order = (0..<n).sorted { a, b in left[a] != left[b] ? left[a] < left[b] : a < b }
         var found = 0
         for oi in 0..<n {
             let i = order[oi]

@@ -97,22 +97,28 @@ struct QuadTree: Sendable {
     /// - Complexity: O(log V) cells visited for points in general position.
     func repulsion(on i: Int, x: Double, y: Double, mass: Double, theta: Double) -> (Double, Double) {
         var fx = 0.0, fy = 0.0
-        var stack: [Int32] = [0]
-        stack.reserveCapacity(64)
-        while let c32 = stack.popLast() {
-            let c = Int(c32)
-            if m[c] == 0 || point[c] == Int32(i) { continue }
-            let dx = x - cx[c], dy = y - cy[c]
-            let d2 = dx * dx + dy * dy
-            if firstChild[c] < 0 || side[c] * side[c] < theta * theta * d2 {
-                if firstChild[c] < 0 && point[c] < 0 && d2 < 1e-18 { continue }  // merged coincident leaf holding i
-                let dd = max(d2, 1e-9)
-                let f = m[c] * mass / dd
-                fx += dx * f
-                fy += dy * f
-            } else {
-                let k = firstChild[c]
-                stack.append(k); stack.append(k + 1); stack.append(k + 2); stack.append(k + 3)
+        let theta2 = theta * theta
+        // An explicit stack on the stack: a path holds at most 3 pending siblings per level.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * Self.maxDepth + 8) { stack in
+            var top = 0
+            stack[0] = 0
+            top = 1
+            while top > 0 {
+                top -= 1
+                let c = Int(stack[top])
+                if m[c] == 0 || point[c] == Int32(i) { continue }
+                let dx = x - cx[c], dy = y - cy[c]
+                let d2 = dx * dx + dy * dy
+                if firstChild[c] < 0 || side[c] * side[c] < theta2 * d2 {
+                    if firstChild[c] < 0 && point[c] < 0 && d2 < 1e-18 { continue }  // merged coincident leaf holding i
+                    let f = m[c] * mass / max(d2, 1e-9)
+                    fx += dx * f
+                    fy += dy * f
+                } else {
+                    let k = firstChild[c]
+                    stack[top] = k; stack[top + 1] = k + 1; stack[top + 2] = k + 2; stack[top + 3] = k + 3
+                    top += 4
+                }
             }
         }
         return (fx, fy)

@@ -20,7 +20,7 @@ let otherColor = "#f5f5f5"
 /// `relgraph render FILE -o out.svg`: a diagram drawn in process by Graphviz.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the graph with Graphviz (in process, through libgvc) as SVG, PNG or PDF.",
+        abstract: "Draw the graph with Graphviz (libgvc, in a child process under a time limit) as SVG, PNG or PDF.",
         discussion: """
             The format comes from the output's extension (.svg, .png, .pdf).
 
@@ -208,6 +208,12 @@ struct Render: ParsableCommand {
             }
             let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) ?? .svg
             let big = graph.entities.count > overviewAbove || graph.relations.count > 5 * overviewAbove
+            let ignored = [colorBy != .kind ? "--color-by" : nil, sizeBy != nil ? "--size-by" : nil,
+                           highlightPath != nil ? "--highlight-path" : nil].compactMap { $0 }
+            let pinned = engine == nil && Graphviz.recommendedEngine(nodeCount: graph.entities.count, edgeCount: graph.relations.count) == .sfdp
+            if !ignored.isEmpty && ((big && !full) || pinned) {
+                warn("\(ignored.joined(separator: ", ")) apply only to drawings Graphviz lays out (up to 400 entities, or with --engine); left out here")
+            }
             if big && !full {
                 try drawOverview(graph, format: format)
                 return
@@ -217,7 +223,7 @@ struct Render: ParsableCommand {
                 options.highlightedEntities = Set(path.entities)
                 options.highlightedRelations = Set(path.hops.map(\.relationIndex))
             }
-            if engine == nil, Graphviz.recommendedEngine(nodeCount: graph.entities.count, edgeCount: graph.relations.count) == .sfdp {
+            if pinned {
                 try drawPinned(graph, title: options.title ?? graph.name, format: format)
                 return
             }
@@ -293,8 +299,16 @@ struct Render: ParsableCommand {
 
     /// Every entity, laid out by relgraph and drawn by Graphviz from pinned positions.
     func drawPinned(_ graph: Graph, title: String, format: OutputFormat) throws {
+        // Refuse before laying out what could never be written (330 bytes a node, 260 an edge at least).
+        let floor = 330 * graph.entities.count + 260 * graph.relations.count
+        if floor > Self.maxOutputBytes {
+            throw refuse("every entity drawn would make over \(floor / 1_000_000) MB of \(format.rawValue)", graph: graph)
+        }
         let start = Date()
+        let tty = isatty(STDERR_FILENO) == 1
+        if tty { FileHandle.standardError.write(Data("relgraph: laying out \(grouped(graph.entities.count)) entities…".utf8)) }
         let placement = Drawings.place(graph, options: .init(labelCount: Self.labelCount, seed: seed))
+        if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let shown = Drawings.labelledCount(placement)
         let subtitle = "\(grouped(graph.entities.count)) entities, \(grouped(graph.relations.count)) relations"
             + (shown < graph.entities.count ? "; names of the \(shown) most tied shown, the others on hover (SVG)" : "")

@@ -58,13 +58,13 @@ extension Render {
                 + (keepUndated ? " (undated ties kept; --dated-only drops them)" : "")
             let drawing = Drawings.draw(frame, placement: placement, title: title, subtitle: subtitle)
             let dot = drawing.dot(maxInches: format == .png ? 30 : nil)
-            let path = URL(fileURLWithPath: dir).appendingPathComponent("\(stem)-\(year).\(format.rawValue)").path
+            let path = (dir as NSString).appendingPathComponent("\(stem)-\(year).\(format.rawValue)")
             try renderAndWrite(dot: dot, engine: Graphviz.pinnedEngineName, format: format, to: path)
             written.append(path)
             pages.append(format == .pdf ? try Array(Data(contentsOf: URL(fileURLWithPath: path)))
                 : try layoutInChild(dot: dot, engine: Graphviz.pinnedEngineName, format: .pdf).data)
         }
-        let pdf = URL(fileURLWithPath: dir).appendingPathComponent("\(stem)-\(spec.from)-\(spec.to).pdf").path
+        let pdf = (dir as NSString).appendingPathComponent("\(stem)-\(spec.from)-\(spec.to).pdf")
         try AtomicWrite.write(Data(try PDFPages.merge(pages)), to: pdf)
         note("wrote \(written.count) frames (\(format.rawValue)) to \(dir): \(written.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
         note("wrote \(pdf) (\(pages.count) pages)")
