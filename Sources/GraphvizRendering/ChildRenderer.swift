@@ -47,6 +47,8 @@ public struct ChildRenderer: Sendable {
         let input = dir.appendingPathComponent("in.dot"), output = dir.appendingPathComponent("out")
         let warnings = dir.appendingPathComponent("warnings"), errors = dir.appendingPathComponent("errors")
         let process = Process()
+        var errorHandle: FileHandle?
+        defer { try? errorHandle?.close() }
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             try Data(dot.utf8).write(to: input)
@@ -56,7 +58,8 @@ public struct ChildRenderer: Sendable {
                 "--engine", engine, "--format", format.rawValue, "--input", input.path,
                 "--output", output.path, "--warnings", warnings.path,
             ]
-            process.standardError = try FileHandle(forWritingTo: errors)
+            errorHandle = try FileHandle(forWritingTo: errors)
+            process.standardError = errorHandle
             process.standardOutput = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
             try process.run()

@@ -157,8 +157,14 @@ struct Render: ParsableCommand {
         if let community, community < 1 { throw ValidationError("--community must be 1 or more") }
         if let series {
             _ = try SeriesSpec(series)
+            if OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) != nil {
+                throw ValidationError("with --series, -o names a directory for the frames (e.g. -o frames/), not '\(output)'; --format sets their format")
+            }
             if input.time.at != nil || input.time.between != nil { throw ValidationError("--series replaces --at and --between; give one or the other") }
             return
+        }
+        if format != .svg {
+            throw ValidationError("--format sets the format of --series frames; without --series the format comes from -o's extension")
         }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         if OutputFormat(rawValue: ext) == nil {
