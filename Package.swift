@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SourceTexts", targets: ["SourceTexts"]),
         .library(name: "GraphPages", targets: ["GraphPages"]),
         .library(name: "TextExtraction", targets: ["TextExtraction"]),
+        .library(name: "GraphDrawing", targets: ["GraphDrawing"]),
         .executable(name: "relgraph", targets: ["relgraph"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
         .target(name: "SourceTexts", dependencies: ["GraphModel"]),
         .target(name: "TextExtraction", dependencies: ["GraphModel", "SourceTexts"]),
+        .target(name: "GraphDrawing", dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats"]),
         .target(
             name: "GraphPages",
             dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering"],
@@ -39,6 +41,7 @@ let package = Package(
             name: "RelGraphCLI",
             dependencies: [
                 "GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "SourceTexts", "GraphPages", "TextExtraction",
+                "GraphDrawing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "SourceTextsTests", dependencies: ["SourceTexts", "GraphModel", "GraphFormats"]),
         .testTarget(name: "GraphPagesTests", dependencies: ["GraphPages", "GraphModel", "GraphFormats"]),
         .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "SourceTexts", "GraphModel", "GraphFormats", "GraphAlgorithms"]),
+        .testTarget(name: "GraphDrawingTests", dependencies: ["GraphDrawing", "GraphAlgorithms", "GraphModel", "GraphvizRendering"]),
         .testTarget(name: "RelGraphCLITests", dependencies: ["RelGraphCLI", "relgraph", "PathExample", "GraphModel", "GraphFormats"]),
     ],
     swiftLanguageModes: [.v6]

@@ -59,6 +59,20 @@ public enum Graphviz {
         try renderUnchecked(dot: dot, engine: engine.rawValue, format: format.rawValue, fileName: fileName)
     }
 
+    /// Draws `dot` whose every node carries a pinned position (`pos="x,y!"`, in
+    /// points), as `neato -n2` does: no layout runs, Graphviz only routes the
+    /// edges (straight with `splines=false`) and draws every shape, label and
+    /// tooltip. Use it with positions from ``GraphAlgorithms``' `ForceLayout`.
+    ///
+    /// - Throws: as ``render(dot:engine:format:)``; a node without `pos` is an error.
+    /// - Complexity: O(V + E) for straight edges, plus the size of the output.
+    public static func renderPinned(dot: String, format: OutputFormat) throws(GraphvizError) -> Rendering {
+        try renderUnchecked(dot: dot, engine: pinnedEngineName, format: format.rawValue)
+    }
+
+    /// The layout plugin behind ``renderPinned(dot:format:)``: neato's `-n2` mode.
+    public static let pinnedEngineName = "nop2"
+
     /// ``render(dot:engine:format:)`` with engine and format names
     /// (e.g. from a command line), checked against the allow-lists first.
     ///

@@ -21,6 +21,10 @@ public enum GraphvizError: Error, LocalizedError, Sendable, Equatable {
     case renderFailed(format: String, message: String)
     /// `gvContext()` could not be created.
     case unavailable(String)
+    /// The layout ran in a child process for longer than the time limit and was stopped.
+    case timedOut(engine: String, seconds: Double)
+    /// The child process that ran the layout failed (it crashed, or could not start).
+    case childFailed(String)
 
     public var errorDescription: String? {
         switch self {
@@ -45,6 +49,10 @@ public enum GraphvizError: Error, LocalizedError, Sendable, Equatable {
             return "Graphviz rendering to \(format) failed: \(message)"
         case let .unavailable(message):
             return "Graphviz is unavailable: \(message)"
+        case let .timedOut(engine, seconds):
+            return "the \(engine) layout did not finish within \(String(format: "%g", seconds)) s and was stopped"
+        case let .childFailed(message):
+            return "the layout process failed: \(message)"
         }
     }
 }

@@ -14,14 +14,15 @@ public struct RelGraphCommand: ParsableCommand {
 
             Exit status: 0 success; 1 invalid input (a file that cannot be read or breaks \
             its schema, an unknown or ambiguous name, a kind the graph does not have); \
-            2 no path between the entities asked about; 64 usage error (an unknown \
-            option, or an option value of the wrong form).
+            2 no path between the entities asked about; 3 a drawing refused as too large \
+            (render); 64 usage error (an unknown option, or an option value of the wrong form); \
+            124 a layout stopped by --timeout (render).
             """,
         version: "0.1.0",
         subcommands: [
             Check.self, Info.self, PathCommand.self, Rank.self, Groups.self, Ego.self,
             Export.self, Render.self, Import.self, Cite.self, Coverage.self, Explore.self, ReportCommand.self,
-            Extract.self, Merge.self,
+            Extract.self, Merge.self, RenderChild.self,
         ]
     )
 
@@ -32,6 +33,10 @@ public struct RelGraphCommand: ParsableCommand {
 enum Status {
     static let invalidInput: Int32 = 1
     static let noPath: Int32 = 2
+    /// `render`: the drawing would be absurdly large or show nothing; refused with the reason.
+    static let refused: Int32 = 3
+    /// `render`: the layout ran over `--timeout` and was stopped (as GNU `timeout`).
+    static let timedOut: Int32 = 124
 }
 
 /// Prints `relgraph: error: …` to standard error and exits with `code`.
