@@ -128,16 +128,37 @@ public enum GraphFile {
         try text(readBytes(path), file: path)
     }
 
-    /// The bytes of a file in one read loop (`-`: standard input, read to its end).
+    /// The bytes of a file in one read loop. `-` is standard input, read to its
+    /// end once and kept, so that a format can be sniffed and then read.
     /// - Throws: ``GraphFormatsError/io(path:_:)``.
     /// - Complexity: O(n).
     public static func readBytes(_ path: String) throws(GraphFormatsError) -> [UInt8] {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        if path == "-" {
+            return try StandardInput.shared.bytes { () throws(GraphFormatsError) in try readDescriptor(0, path: path) }
+        }
+        return try readDescriptor(-1, path: path)
+    }
+
+    /// Whether a `.json` file is node-link JSON (top-level `nodes` with `links`
+    /// or `edges`, no `entities`) rather than relgraph's JSON, judged from the
+    /// located JSON tree (numbers are kept as text, so `1e999` is no obstacle).
+    /// `nil` when the file cannot be read or is not JSON.
+    /// - Complexity: O(n).
+    public static func jsonFlavour(path: String) -> GraphFileFormat? {
+        guard let text = try? readText(path), let tree = try? JSONParser.parse(text, file: path) else { return nil }
+        guard case .object(let members) = tree.value else { return .json }
+        let keys = Set(members.map(\.key))
+        return keys.contains("nodes") && (keys.contains("links") || keys.contains("edges")) && !keys.contains("entities")
+            ? .nodeLink : .json
+    }
+
+    private static func readDescriptor(_ given: Int32, path: String) throws(GraphFormatsError) -> [UInt8] {
+        let fd: Int32 = given >= 0 ? given : open(path, O_RDONLY)
         guard fd >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw .io(path: path, exists ? "cannot read the file" : "no such file")
         }
-        defer { if fd != 0 { close(fd) } }
+        defer { if given < 0 { close(fd) } }
         var st = stat()
         var size = 0
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
@@ -185,5 +206,20 @@ public enum GraphFile {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
+    }
+}
+
+/// Standard input, read once.
+private final class StandardInput: @unchecked Sendable {
+    static let shared = StandardInput()
+    private let lock = NSLock()
+    private var cached: [UInt8]?
+
+    func bytes(_ read: () throws(GraphFormatsError) -> [UInt8]) throws(GraphFormatsError) -> [UInt8] {
+        lock.lock(); defer { lock.unlock() }
+        if let cached { return cached }
+        let b = try read()
+        cached = b
+        return b
     }
 }

@@ -17,7 +17,9 @@ extension GraphImporter {
         case .csv: attributed = try CSVPairReader.read(entities: nil, relations: text, relationsFile: fileName)
         case .cypher, .mermaid: throw .unsupportedFormat("\(format.rawValue) is written, not read")
         }
-        return try makeGraph(from: attributed, mapping: mapping)
+        var result = try makeGraph(from: attributed, mapping: mapping)
+        if format != .csv { result.directed = attributed.directed }
+        return result
     }
 
     /// Reads a CSV pair from disk and imports it.

@@ -59,7 +59,10 @@ extension Graph {
         let useHints = hints?.count == relations.count * 2
         var lastKindName: String? = nil
         var lastKind: RelationKind? = nil
-        for (n, r) in relations.enumerated() {
+        var restricted = false
+        entities.withUnsafeBufferPointer { entities in
+        for n in relations.indices {
+            let r = relations[n]
             var a = -1, b = -1
             if useHints, let hints {
                 let ha = Int(hints[2 * n]), hb = Int(hints[2 * n + 1])
@@ -69,9 +72,17 @@ extension Graph {
             if a < 0 { a = index[r.from] ?? -1 }
             if b < 0 { b = index[r.to] ?? -1 }
             ends[2 * n] = Int32(a); ends[2 * n + 1] = Int32(b)
-            if r.kind != lastKindName { lastKindName = r.kind; lastKind = schema.relationKind(r.kind) }
+            if r.kind != lastKindName {
+                lastKindName = r.kind
+                lastKind = schema.relationKind(r.kind)
+                restricted = lastKind.map { $0.fromKinds != nil || $0.toKinds != nil } ?? false
+            }
+            if !restricted && a >= 0 && b >= 0 && lastKind != nil && r.isPlain {
+                continue  // nothing left to check: a kind joining any entities, no dates or numbers to test
+            }
             check(r, schema: schema, kind: lastKind, fromKind: a < 0 ? nil : entities[a].kind,
                   toKind: b < 0 ? nil : entities[b].kind, into: &problems)
+        }
         }
         return (problems, index, ends)
     }

@@ -16,12 +16,29 @@ import GraphvizRendering
 ///   `X.edges.csv` ↔ `X.nodes.csv`) or named with `entities:` / `relations:`.
 /// - everything else through ``GraphFile``, by extension.
 func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = ImportMapping(), quiet: Bool = false) throws -> Graph {
+    try loadInput(path, format: format, mapping: mapping, quiet: quiet).graph
+}
+
+/// A graph as read, with the direction its file declares, if any.
+struct LoadedInput {
+    var graph: Graph
+    /// `true` for a directed file (a fixture `meta.json` with `"directed": true`,
+    /// GraphML `edgedefault="directed"`, a DOT `digraph`, node-link `"directed": true`),
+    /// `false` for one declared undirected, `nil` when the format says nothing
+    /// (relgraph YAML/JSON, whose relation kinds carry their own direction; CSV pairs).
+    var directed: Bool?
+}
+
+/// ``loadGraph(_:format:mapping:quiet:)`` keeping the declared direction.
+/// `-` reads standard input (the format from `--from`, else from the content).
+func loadInput(_ path: String, format: String? = nil, mapping: ImportMapping = ImportMapping(), quiet: Bool = false) throws -> LoadedInput {
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
         throw fail("'\(path)' is a directory, not a graph file")
     }
     let chosen = try inputFormat(path, format)
     var result: ImportResult
+    var directed: Bool?
     switch chosen {
     case .dot:
         let document = try Graphviz.parse(dot: try GraphFile.readText(path), fileName: path)
@@ -42,6 +59,7 @@ func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = I
             if attrs["kind"] != nil { attrs["label"] = nil }
             foreign.addDOTEdge(tail: e.tail, head: e.head, attributes: attrs, htmlAttributes: e.htmlAttributes)
         }
+        directed = document.isDirected
         foreign.warnings += document.warnings.map { Diagnostic("graphviz: \($0)", at: SourceLocation(file: path, line: 1, column: 1), severity: .warning) }
         result = try GraphImporter.makeGraph(from: foreign, mapping: mapping)
     case .csvPair:
@@ -52,12 +70,15 @@ func loadGraph(_ path: String, format: String? = nil, mapping: ImportMapping = I
         case .graphml, .gexf, .nodeLink:
             let interop: InteropFormat = f == .graphml ? .graphml : f == .gexf ? .gexf : .nodeLink
             result = try GraphImporter.read(text: try GraphFile.readText(path), fileName: path, format: interop, mapping: mapping)
+            directed = result.directed
+        case .fixtureCSV:
+            return LoadedInput(graph: try GraphFile.load(path: path, format: f), directed: FixtureCSV.declaredDirection(path: path))
         default:
-            return try GraphFile.load(path: path, format: f)
+            return LoadedInput(graph: try GraphFile.load(path: path, format: f), directed: nil)
         }
     }
     if !quiet { result.warnings.forEach(report) }
-    return result.graph
+    return LoadedInput(graph: result.graph, directed: directed)
 }
 
 /// What `loadGraph` will read a path as.
@@ -81,6 +102,7 @@ func inputFormat(_ path: String, _ name: String?) throws -> InputFormat {
             return .file(f)
         }
     }
+    if path == "-" { return try sniffStandardInput() }
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
     switch ext {
     case "dot", "gv": return .dot
@@ -115,6 +137,10 @@ func csvPairPaths(_ path: String) -> (entities: String?, relations: String?) {
 }
 
 private func firstLine(_ path: String) -> String? {
+    if path == "-" {
+        guard let bytes = try? GraphFile.readBytes(path) else { return nil }
+        return String(decoding: bytes.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+    }
     guard let h = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? h.close() }
     let data = (try? h.read(upToCount: 4096)) ?? Data()
@@ -122,8 +148,22 @@ private func firstLine(_ path: String) -> String? {
 }
 
 private func looksLikeNodeLink(_ path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path),
-          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return false }
-    return object["nodes"] != nil && (object["links"] != nil || object["edges"] != nil) && object["entities"] == nil
+    GraphFile.jsonFlavour(path: path) == .nodeLink
+}
+
+/// What standard input holds, judged by its first characters: `{` JSON, `<`
+/// GraphML or GEXF, `graph`/`digraph`/`strict` DOT, a first line with commas CSV, else YAML.
+private func sniffStandardInput() throws -> InputFormat {
+    let bytes = try GraphFile.readBytes("-")
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+    let text = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    if text.hasPrefix("{") { return looksLikeNodeLink("-") ? .file(.nodeLink) : .file(.json) }
+    if text.hasPrefix("<") { return head.contains("<gexf") ? .file(.gexf) : .file(.graphml) }
+    let word = text.prefix { $0.isLetter }.lowercased()
+    if ["graph", "digraph", "strict"].contains(word) { return .dot }
+    if let line = text.split(whereSeparator: \.isNewline).first, line.contains(","), !line.contains(":") {
+        let header = line.lowercased().replacingOccurrences(of: " ", with: "")
+        return header == "source,target,weight,kind" || header == "source,target" ? .file(.fixtureCSV) : .csvPair
+    }
+    return .file(.yaml)
 }

@@ -53,7 +53,10 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
-            try export(try input.load(), format: format, to: output, legend: !noLegend)
+            let graph = try input.load()
+            try Progress.step("writing \(format.rawValue)\(output.map { " to " + $0 } ?? "")") {
+                try export(graph, format: format, to: output, legend: !noLegend)
+            }
         }
     }
 }
@@ -73,6 +76,14 @@ func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool
     }
     let text: String
     switch format {
+    case .dot where path != nil:
+        try DOTWriter.write(graph, options: DOTOptions(legend: legend), toFile: path!)
+        note("wrote \(path!)")
+        return
+    case .graphml where path != nil:
+        try GraphMLWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
     case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: legend))
     case .yaml: text = try GraphFile.write(graph, format: .yaml)
     case .json: text = try GraphFile.write(graph, format: .json)
