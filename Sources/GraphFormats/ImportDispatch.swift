@@ -106,22 +106,3 @@ extension GraphImporter {
         }
     }
 }
-
-/// One entry point for the export writers.
-public enum InteropExport {
-    /// The graph in `format`, as text. For ``InteropFormat/csv`` this is the
-    /// relations file; use ``CSVPairWriter/write(_:)`` for both files.
-    /// - Throws: ``GraphFormatsError/refused(_:)`` when a writer cannot carry a
-    ///   value (XML control characters; Cypher names with line breaks).
-    /// - Complexity: O(V + E) times the attributes per item.
-    public static func write(_ graph: Graph, format: InteropFormat) throws(GraphFormatsError) -> String {
-        switch format {
-        case .graphml: return try GraphMLWriter.write(graph)
-        case .gexf: return try GEXFWriter.write(graph)
-        case .nodeLink: return NodeLinkWriter.write(graph)
-        case .csv: return CSVPairWriter.write(graph).relations
-        case .cypher: return try CypherWriter.write(graph)
-        case .mermaid: return MermaidWriter.write(graph)
-        }
-    }
-}

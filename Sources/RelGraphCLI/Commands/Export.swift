@@ -68,10 +68,10 @@ func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
     }
     if let interop = format.interop {
-        let messages = FormatCapabilities.warnings(for: interop, writing: graph).map(\.message)
-        let lost = FormatCapabilities.dropped(for: interop).filter { f in messages.contains { $0.contains(f.rawValue) } }
+        // The fields dropped, from the warnings' structured keys (never from their text).
+        let lost = FormatCapabilities.warnings(for: interop, writing: graph).compactMap(\.key)
         if !lost.isEmpty {
-            warn("\(format.rawValue) cannot carry \(lost.map(\.rawValue).joined(separator: "; ")) — left out")
+            warn("\(format.rawValue) cannot carry \(lost.joined(separator: "; ")) — left out")
         }
     }
     let text: String
