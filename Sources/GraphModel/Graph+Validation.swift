@@ -61,27 +61,29 @@ extension Graph {
         var lastKind: RelationKind? = nil
         var restricted = false
         entities.withUnsafeBufferPointer { entities in
-        for n in relations.indices {
-            let r = relations[n]
+        relations.withUnsafeBufferPointer { rels in
+        for n in 0..<rels.count {
+            // Fields are read in place: no copy of the relation on the plain path.
             var a = -1, b = -1
             if useHints, let hints {
                 let ha = Int(hints[2 * n]), hb = Int(hints[2 * n + 1])
-                if ha >= 0, ha < entities.count, entities[ha].id == r.from { a = ha }
-                if hb >= 0, hb < entities.count, entities[hb].id == r.to { b = hb }
+                if ha >= 0, ha < entities.count, entities[ha].id == rels[n].from { a = ha }
+                if hb >= 0, hb < entities.count, entities[hb].id == rels[n].to { b = hb }
             }
-            if a < 0 { a = index[r.from] ?? -1 }
-            if b < 0 { b = index[r.to] ?? -1 }
+            if a < 0 { a = index[rels[n].from] ?? -1 }
+            if b < 0 { b = index[rels[n].to] ?? -1 }
             ends[2 * n] = Int32(a); ends[2 * n + 1] = Int32(b)
-            if r.kind != lastKindName {
-                lastKindName = r.kind
-                lastKind = schema.relationKind(r.kind)
+            if rels[n].kind != lastKindName {
+                lastKindName = rels[n].kind
+                lastKind = schema.relationKind(rels[n].kind)
                 restricted = lastKind.map { $0.fromKinds != nil || $0.toKinds != nil } ?? false
             }
-            if !restricted && a >= 0 && b >= 0 && lastKind != nil && r.isPlain {
+            if !restricted && a >= 0 && b >= 0 && lastKind != nil && rels[n].isPlain {
                 continue  // nothing left to check: a kind joining any entities, no dates or numbers to test
             }
-            check(r, schema: schema, kind: lastKind, fromKind: a < 0 ? nil : entities[a].kind,
+            check(rels[n], schema: schema, kind: lastKind, fromKind: a < 0 ? nil : entities[a].kind,
                   toKind: b < 0 ? nil : entities[b].kind, into: &problems)
+        }
         }
         }
         return (problems, index, ends)

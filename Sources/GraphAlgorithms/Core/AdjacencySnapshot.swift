@@ -56,7 +56,8 @@ public struct AdjacencySnapshot: Sendable {
     public let dated: [Bool]
     /// Position of every entity's id in sorted order.
     public let rank: [Int32]
-    private let forwardCSR: CSRGraph
+    /// Which relations have both ends (all, `nil`, in a valid graph).
+    private let mask: [Bool]?
     private let views = ViewCache()
 
     /// The snapshot of `graph`, built on the first call and then reused for as
@@ -130,10 +131,8 @@ public struct AdjacencySnapshot: Sendable {
             r[i] = Int32(pos)
         }
         rank = r
-        forwardCSR = CSRGraph(
-            unchecked: ids.count, sources: src, targets: dst, weights: weights, isWeighted: hasWeights,
-            directed: true, bothWays: symmetric, edgeMask: allPresent ? nil : present,
-            nodeRank: r, parentEdges: nil)
+        mask = allPresent ? nil : present
+        // The CSR views are built on first use (an undirected algorithm never pays for the forward one).
     }
 
     /// Number of entities.
@@ -163,12 +162,23 @@ public struct AdjacencySnapshot: Sendable {
     }
 
     /// All relations, crossed as `direction` says.
-    /// - Complexity: O(1) for ``Direction/forward`` and ``Direction/reversed``; O(V + E) for undirected.
+    /// - Complexity: O(V + E) the first time for each direction, O(1) after (views are kept).
     public func csr(_ direction: Direction = .forward) -> CSRGraph {
         switch direction {
-        case .forward: return forwardCSR
-        case .reversed: return views.get("reversed") { forwardCSR.reversed() }
-        case .undirected: return views.get("undirected") { forwardCSR.undirected() }
+        case .forward:
+            return views.get("forward") {
+                CSRGraph(
+                    unchecked: ids.count, sources: sources, targets: targets, weights: weights, isWeighted: hasWeights,
+                    directed: true, bothWays: symmetric, edgeMask: mask, nodeRank: rank, parentEdges: nil)
+            }
+        case .reversed: return views.get("reversed") { csr(.forward).reversed() }
+        case .undirected:
+            // What csr(.forward).undirected() gives, without building the forward arcs first.
+            return views.get("undirected") {
+                CSRGraph(
+                    unchecked: ids.count, sources: sources, targets: targets, weights: weights, isWeighted: hasWeights,
+                    directed: false, bothWays: nil, edgeMask: mask, nodeRank: rank, parentEdges: nil)
+            }
         }
     }
 
