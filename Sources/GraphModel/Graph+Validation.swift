@@ -60,6 +60,8 @@ extension Graph {
         var lastKindName: String? = nil
         var lastKind: RelationKind? = nil
         var restricted = false
+        // The ids alone (16 bytes each) stay in cache where whole entities would not.
+        let ids = useHints ? entities.map(\.id) : []
         entities.withUnsafeBufferPointer { entities in
         relations.withUnsafeBufferPointer { rels in
         for n in 0..<rels.count {
@@ -67,8 +69,8 @@ extension Graph {
             var a = -1, b = -1
             if useHints, let hints {
                 let ha = Int(hints[2 * n]), hb = Int(hints[2 * n + 1])
-                if ha >= 0, ha < entities.count, entities[ha].id == rels[n].from { a = ha }
-                if hb >= 0, hb < entities.count, entities[hb].id == rels[n].to { b = hb }
+                if ha >= 0, ha < ids.count, ids[ha] == rels[n].from { a = ha }
+                if hb >= 0, hb < ids.count, ids[hb] == rels[n].to { b = hb }
             }
             if a < 0 { a = index[rels[n].from] ?? -1 }
             if b < 0 { b = index[rels[n].to] ?? -1 }
