@@ -45,6 +45,7 @@ final class Progress: @unchecked Sendable {
         let mine = generation
         lock.unlock()
         let delay = Progress.delay
+        if delay <= 0 { _ = draw(mine) }  // no threshold: drawn at once, whatever the scheduler does
         Thread.detachNewThread { [self] in
             Thread.sleep(forTimeInterval: delay)
             while self.draw(mine) { Thread.sleep(forTimeInterval: 0.25) }
