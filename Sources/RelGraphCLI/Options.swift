@@ -21,6 +21,13 @@ struct GraphInput: ParsableArguments {
         try time.apply(to: loadUnsliced())
     }
 
+    /// ``loadUnsliced()`` with the direction the file declares.
+    func loadUnslicedWithDirection() throws -> LoadedInput {
+        _ = try time.period()
+        Progress.quiet = Progress.quiet || quiet
+        return try Progress.step("reading \(file)") { try loadInput(file, format: inputFormat) }
+    }
+
     /// ``load()`` with the direction the file declares (see ``LoadedInput/directed``).
     func loadWithDirection() throws -> LoadedInput {
         _ = try time.period()

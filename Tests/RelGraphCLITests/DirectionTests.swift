@@ -70,6 +70,23 @@ struct DirectionTests {
         #expect(result.stdout.contains("Strongly connected components: \(count) "), "\(result.stdout)")
     }
 
+    @Test("path on the directed fixture follows relations the way they read, as --directed does")
+    func pathDirected() throws {
+        let expected = try Expected.load("syndicate")
+        for pair in expected.shortest_paths {
+            let plain = try CLI.run(["path", CLI.network("syndicate"), pair.source, pair.target, "--all", "--format", "json"])
+            let flagged = try CLI.run(["path", CLI.network("syndicate"), pair.source, pair.target, "--all", "--format", "json", "--directed"])
+            #expect(plain.status == flagged.status && plain.stdout == flagged.stdout, "\(pair.source)→\(pair.target)")
+            // NetworkX's DiGraph answer: no path (exit 2) or the same hop count.
+            if pair.length < 0 { expectStatus(plain, 2) } else {
+                expectStatus(plain, 0)
+                #expect(try decode(PathOutput.self, plain.stdout).paths.allSatisfy { $0.hops == pair.length })
+            }
+        }
+        let text = try CLI.run(["path", CLI.network("syndicate"), "copperline_guild", "gray_heron_syndicate"])
+        #expect(text.stdout.contains("(directed, as the file declares; --undirected to ignore)"), "\(text.stdout)")
+    }
+
     @Test("a graph is read from standard input with - as FILE")
     func standardInput() throws {
         let binary = try #require(CLI.binary)
