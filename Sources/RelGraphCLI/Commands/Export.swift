@@ -84,6 +84,14 @@ func export(_ graph: Graph, format: ExportFormat, to path: String?, legend: Bool
         try GraphMLWriter.write(graph, toFile: path!)
         note("wrote \(path!)")
         return
+    case .gexf where path != nil:
+        try GEXFWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
+    case .nodeLink where path != nil:
+        try NodeLinkWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
     case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: legend))
     case .yaml: text = try GraphFile.write(graph, format: .yaml)
     case .json: text = try GraphFile.write(graph, format: .json)
