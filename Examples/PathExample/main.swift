@@ -60,6 +60,9 @@ do {
               + "\(loaded.graph.relations.count) relations")
     }
 } catch let error as LocalizedError {
-    FileHandle.standardError.write(Data("error: \(error.errorDescription ?? "\(error)")\n".utf8))
+    // A located message already reads `file:line:col: error: …`; only a bare one gets the prefix.
+    let text = error.errorDescription ?? "\(error)"
+    let located = text.contains(": error: ") || text.contains(": warning: ")
+    FileHandle.standardError.write(Data("\(located ? "" : "error: ")\(text)\n".utf8))
     exit(1)
 }
