@@ -22,7 +22,7 @@ let package = Package(
     targets: [
         .target(name: "GraphModel"),
         .target(name: "GraphAlgorithms", dependencies: ["GraphModel"]),
-        .target(name: "GraphFormats", dependencies: ["GraphModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GraphFormats", dependencies: ["GraphModel", "GraphvizRendering", .product(name: "Yams", package: "Yams")]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",

@@ -83,7 +83,6 @@ EDGE_ROWS = [
     ("connected components", "components", ["components"]),
     ("PageRank (directed, α 0.85)", "pagerank", ["pagerank", "pagerank_omp1"]),
     ("Louvain (weighted)", "louvain", ["louvain"]),
-    ("write DOT", "dot_write", ["dot_write"]),
     ("minimum spanning tree", "mst", ["mst"]),
     ("load directed edge list", "load_directed", ["load_directed"]),
 ]

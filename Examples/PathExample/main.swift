@@ -1,7 +1,7 @@
 // A library example: build a small typed graph in code, ask how two people are
 // connected, read the answer as sentences, and draw it with Graphviz in process.
 //
-//   swift run PathExample [output.svg]
+//   swift run PathExample [output.svg] [any graph file, read with GraphLoader]
 import Foundation
 import GraphAlgorithms
 import GraphFormats
@@ -50,7 +50,19 @@ do {
     let output = CommandLine.arguments.dropFirst().first ?? "out/path-example.svg"
     try AtomicWrite.write(Data(svg.data), to: output)
     print("wrote \(output) (\(svg.data.count) bytes)")
+
+    // Any graph file relgraph reads (YAML, JSON, CSV, GraphML, GEXF, node-link, DOT),
+    // through the one entry point every relgraph command uses: `PathExample OUT.svg FILE`.
+    if CommandLine.arguments.count > 2 {
+        let file = CommandLine.arguments[2]
+        let loaded = try GraphLoader.load(path: file)
+        print("\(file): \(loaded.format.rawValue), \(loaded.graph.entities.count) entities, "
+              + "\(loaded.graph.relations.count) relations")
+    }
 } catch let error as LocalizedError {
-    FileHandle.standardError.write(Data("error: \(error.errorDescription ?? "\(error)")\n".utf8))
+    // A located message already reads `file:line:col: error: …`; only a bare one gets the prefix.
+    let text = error.errorDescription ?? "\(error)"
+    let located = text.contains(": error: ") || text.contains(": warning: ")
+    FileHandle.standardError.write(Data("\(located ? "" : "error: ")\(text)\n".utf8))
     exit(1)
 }

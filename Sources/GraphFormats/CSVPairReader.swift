@@ -60,9 +60,17 @@ public enum CSVPairReader {
             }
             let typeColumn = table.column(named: ["type"])
             var anyDirected = false, anyUndirected = false
+            // With an entities file, every endpoint must be one of its ids (no entity is made up).
+            let declared: Set<String>? = entities == nil ? nil : Set(g.nodes.map(\.id))
+            var undefined: [Diagnostic] = []
             for row in table.rows {
                 guard row.count > max(ends.0, ends.1), !row[ends.0].text.isEmpty, !row[ends.1].text.isEmpty else {
                     throw .syntax(row.first?.location ?? table.headerLocation, "this row lacks its '\(table.header[ends.0].text)' or '\(table.header[ends.1].text)' value")
+                }
+                if let declared {
+                    for end in [row[ends.0], row[ends.1]] where !declared.contains(end.text) {
+                        undefined.append(Diagnostic("'\(end.text)' is not an id in \(entitiesFile)", at: end.location))
+                    }
                 }
                 var except: Set<Int> = [ends.0, ends.1]
                 var directed: Bool?
@@ -78,6 +86,7 @@ public enum CSVPairReader {
                     from: row[ends.0].text, to: row[ends.1].text, attributes: table.attributes(of: row, except: except),
                     directed: directed, location: row[0].location)
             }
+            if !undefined.isEmpty { throw .invalidGraph(undefined) }
             if anyUndirected && !anyDirected { g.directed = false }
         }
         return g

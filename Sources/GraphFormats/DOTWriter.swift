@@ -140,6 +140,22 @@ public enum DOTWriter {
     /// - Complexity: O(V + E + K) for K kinds in the schema (times the
     ///   attributes per entity or relation).
     public static func write(_ graph: Graph, options: DOTOptions = DOTOptions()) -> String {
+        let sink = TextSink()
+        write(graph, options: options, to: sink)
+        return sink.text
+    }
+
+    /// Writes the DOT text of ``write(_:options:)`` to `path` atomically, in
+    /// chunks as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E + K); O(1) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, options: DOTOptions = DOTOptions(), toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, options: options, to: sink) }
+    }
+
+    /// Appends the DOT text of ``write(_:options:)`` to `out`.
+    /// - Complexity: O(V + E + K).
+    public static func write(_ graph: Graph, options: DOTOptions = DOTOptions(), to out: TextSink) {
         let nodeIDs = dotNodeIDs(graph)
         let highlighting = !options.highlightedEntities.isEmpty || !options.highlightedRelations.isEmpty
         let labelAll: Bool
@@ -148,7 +164,7 @@ public enum DOTWriter {
         case .none: labelAll = false
         case .auto: labelAll = graph.relations.count <= DOTOptions.autoEdgeLabelLimit
         }
-        var out = "digraph \(DOTEscaping.quotedID(graph.name)) {\n"
+        out += "digraph \(DOTEscaping.quotedID(graph.name)) {\n"
         let title = options.title ?? graph.name
         var graphAttrs: [(String, String)] = []
         if options.legend, let html = legendLabel(graph, title: title, options: options) {
@@ -193,8 +209,42 @@ public enum DOTWriter {
             out += "  \(nodeIDs[i]) [\(attrList(attrs))];\n"
         }
 
+        // A relation that is not highlighted or labelled and carries nothing but its kind
+        // (and weight) is written from per-entity and per-kind parts made once: the same
+        // text as the general branch below, without building it attribute by attribute.
+        var innerNames: [String?] = Array(repeating: nil, count: graph.entities.count)
+        func innerName(_ i: Int) -> String {
+            if let s = innerNames[i] { return s }
+            let s = String(DOTEscaping.escString(graph.entities[i].name).dropFirst().dropLast())
+            innerNames[i] = s
+            return s
+        }
+        var plainParts: [String: (head: String, forward: String, kind: String)] = [:]
+        var lastPlain: (name: String, parts: (head: String, forward: String, kind: String))? = nil
         for (i, r) in graph.relations.enumerated() {
-            guard let a = graph.index(of: r.from), let b = graph.index(of: r.to) else { continue }
+            let (ia, ib) = graph.endpoints(ofRelation: i)
+            guard ia >= 0, ib >= 0 else { continue }
+            let a = ia, b = ib
+            if !highlighting && (options.edgeLabels == .none || !labelAll) && r.date == nil && r.start == nil
+                && r.end == nil && r.evidence == nil && r.confidence == nil && r.attributes.isEmpty {
+                let parts: (head: String, forward: String, kind: String)
+                if let lastPlain, lastPlain.name == r.kind { parts = lastPlain.parts } else {
+                    if let p = plainParts[r.kind] { parts = p } else {
+                        let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
+                        var head = "color=\(q(kind.color)), fontcolor=\(q(kind.color)), style=\(q(kind.style))"
+                        if kind.symmetric { head += ", dir=none" }
+                        parts = (head + ", tooltip=\"", String(DOTEscaping.escString(kind.forward).dropFirst().dropLast()),
+                                 "\", kind=\(DOTEscaping.value(r.kind))")
+                        plainParts[r.kind] = parts
+                    }
+                    lastPlain = (r.kind, parts)
+                }
+                out += "  "; out += nodeIDs[a]; out += " -> "; out += nodeIDs[b]; out += " ["; out += parts.head
+                out += innerName(a); out += " "; out += parts.forward; out += " "; out += innerName(b); out += parts.kind
+                if let w = r.weight { out += ", weight="; out += DOTEscaping.value(ExportFields.number(w)) }
+                out += "];\n"
+                continue
+            }
             let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
             var label = kind.forward
             if let d = r.dateText { label += "\n" + d }
@@ -227,7 +277,7 @@ public enum DOTWriter {
             attrs += modelAttributes(ExportFields.edgeFields(r), free: r.attributes)
             out += "  \(nodeIDs[a]) -> \(nodeIDs[b]) [\(attrList(attrs))];\n"
         }
-        return out + "}\n"
+        out += "}\n"
     }
 
     /// The DOT id of every entity, by index: the quoted entity id, or `n<index>`

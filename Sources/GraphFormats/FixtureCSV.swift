@@ -62,6 +62,18 @@ public enum FixtureCSV {
                         nodes: nodes, nodesFile: nodesPath, directed: directed, name: name)
     }
 
+    /// The direction the fixture's `X.meta.json` declares (`"directed"`), or
+    /// `nil` when there is no such file or key.
+    /// - Complexity: O(n) in the size of the meta file.
+    public static func declaredDirection(path: String) -> Bool? {
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".edges.csv") || lower.hasSuffix(".nodes.csv") else { return nil }
+        let metaPath = String(path.dropLast(10)) + ".meta.json"
+        guard let data = FileManager.default.contents(atPath: metaPath),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["directed"] as? Bool
+    }
+
     /// Builds a graph from the texts of the CSV files.
     /// - Parameters:
     ///   - nodes: the nodes file's text, or `nil` to create a `node` entity per endpoint.

@@ -58,7 +58,8 @@ public enum FormatCapabilities {
     /// - Complexity: O(V + E) times the attributes per item.
     public static func warnings(for format: InteropFormat, writing graph: Graph) -> [Diagnostic] {
         dropped(for: format).filter { uses($0, graph) }.map {
-            Diagnostic("\(format.rawValue) cannot carry \($0.rawValue); they are left out", at: nil, severity: .warning)
+            Diagnostic("\(format.rawValue) cannot carry \($0.rawValue); they are left out", at: nil, severity: .warning,
+                       code: "format.drops-field", key: $0.rawValue)
         }
     }
 

@@ -27,10 +27,26 @@ public enum GEXFWriter {
     ///   character XML 1.0 cannot carry, naming the entity or relation.
     /// - Complexity: O(V + E) times the attributes per item, plus O(K log K) for K attribute names.
     public static func write(_ graph: Graph) throws(GraphFormatsError) -> String {
+        let sink = TextSink()
+        try write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the document of ``write(_:)`` to `path` atomically, in chunks as
+    /// it is produced (the same bytes); nothing is left behind when refused.
+    /// - Throws: ``GraphFormatsError/refused(_:)`` or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E) times the attributes per item; O(1) memory beyond one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink throws(GraphFormatsError) in try write(graph, to: sink) }
+    }
+
+    /// Appends the document of ``write(_:)`` to `out`.
+    /// - Throws: ``GraphFormatsError/refused(_:)``.
+    public static func write(_ graph: Graph, to out: TextSink) throws(GraphFormatsError) {
         let nodeFree = ExportFields.freeNames(graph.entities.map(\.attributes))
         let edgeFree = ExportFields.freeNames(graph.relations.map(\.attributes))
         func esc(_ s: String) -> String { XMLEscaping.escape(s, attribute: true) }
-        var out = """
+        out += """
         <?xml version="1.0" encoding="UTF-8"?>
         <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
         xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
@@ -95,7 +111,6 @@ public enum GEXFWriter {
             out += "      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
-        return out
     }
 
     /// ` start="…" end="…"` for a dated relation, `nil` for an undated one.

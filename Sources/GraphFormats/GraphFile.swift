@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GraphModel
 
@@ -114,21 +119,107 @@ public enum GraphFile {
         try AtomicWrite.write(write(graph, format: format), to: path)
     }
 
-    /// The UTF-8 text of a file.
-    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// The UTF-8 text of a file (`-`: standard input), without a byte order mark.
+    /// - Throws: ``GraphFormatsError/io(path:_:)``, or
+    ///   ``GraphFormatsError/syntax(_:_:)`` at the line and column of the first
+    ///   byte that is not UTF-8.
     /// - Complexity: O(n).
     public static func readText(_ path: String) throws(GraphFormatsError) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        try text(readBytes(path), file: path)
+    }
+
+    /// The bytes of a file in one read loop. `-` is standard input, read to its
+    /// end once and kept, so that a format can be sniffed and then read.
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(n).
+    public static func readBytes(_ path: String) throws(GraphFormatsError) -> [UInt8] {
+        if path == "-" {
+            return try StandardInput.shared.bytes { () throws(GraphFormatsError) in try readDescriptor(0, path: path) }
+        }
+        return try readDescriptor(-1, path: path)
+    }
+
+    /// Whether a `.json` file is node-link JSON (top-level `nodes` with `links`
+    /// or `edges`, no `entities`) rather than relgraph's JSON, judged from the
+    /// located JSON tree (numbers are kept as text, so `1e999` is no obstacle).
+    /// `nil` when the file cannot be read or is not JSON.
+    /// - Complexity: O(n).
+    public static func jsonFlavour(path: String) -> GraphFileFormat? {
+        guard let text = try? readText(path), let tree = try? JSONParser.parse(text, file: path) else { return nil }
+        guard case .object(let members) = tree.value else { return .json }
+        let keys = Set(members.map(\.key))
+        return keys.contains("nodes") && (keys.contains("links") || keys.contains("edges")) && !keys.contains("entities")
+            ? .nodeLink : .json
+    }
+
+    private static func readDescriptor(_ given: Int32, path: String) throws(GraphFormatsError) -> [UInt8] {
+        let fd: Int32 = given >= 0 ? given : open(path, O_RDONLY)
+        guard fd >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw .io(path: path, exists ? "cannot read the file" : "no such file")
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw .io(path: path, "the file is not UTF-8 text")
+        defer { if given < 0 { close(fd) } }
+        var st = stat()
+        var size = 0
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw .io(path: path, "is a directory, not a graph file") }
+        var bytes = [UInt8](repeating: 0, count: max(size, 65_536))
+        var done = 0
+        while true {
+            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let r = bytes.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + done, b.count - done) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, "cannot read the file")
+            }
+            if r == 0 { break }
+            done += r
+        }
+        bytes.removeSubrange(done...)
+        return bytes
+    }
+
+    /// `bytes` as UTF-8 text, without a byte order mark.
+    /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at the line and column (in
+    ///   Unicode scalars) of the first byte that is not UTF-8.
+    /// - Complexity: O(n).
+    public static func text(_ bytes: [UInt8], file: String) throws(GraphFormatsError) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.utf8.count != bytes.count || !text.utf8.elementsEqual(bytes) {
+            // Find the first bad byte: the first place where decoding the prefix differs.
+            var line = 1, column = 1, i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                let len = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+                var ok = len > 0 && i + len <= n
+                if ok && len > 1 {
+                    ok = String(decoding: bytes[i..<(i + len)], as: UTF8.self).utf8.elementsEqual(bytes[i..<(i + len)])
+                }
+                if !ok {
+                    throw .syntax(SourceLocation(file: file, line: line, column: column),
+                                  String(format: "byte 0x%02X is not UTF-8 text (save the file as UTF-8)", b))
+                }
+                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                i += len
+            }
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
+    }
+}
+
+/// Standard input, read once.
+private final class StandardInput: @unchecked Sendable {
+    static let shared = StandardInput()
+    private let lock = NSLock()
+    private var cached: [UInt8]?
+
+    func bytes(_ read: () throws(GraphFormatsError) -> [UInt8]) throws(GraphFormatsError) -> [UInt8] {
+        lock.lock(); defer { lock.unlock() }
+        if let cached { return cached }
+        let b = try read()
+        cached = b
+        return b
     }
 }

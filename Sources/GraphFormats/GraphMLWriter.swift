@@ -22,10 +22,26 @@ public enum GraphMLWriter {
     ///   character XML 1.0 cannot carry, naming the entity or relation.
     /// - Complexity: O(V + E) times the attributes per item, plus O(K log K) for K attribute names.
     public static func write(_ graph: Graph) throws(GraphFormatsError) -> String {
+        let sink = TextSink()
+        try write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the document of ``write(_:)`` to `path` atomically, in chunks as
+    /// it is produced (the same bytes); nothing is left behind when refused.
+    /// - Throws: ``GraphFormatsError/refused(_:)`` or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E) times the attributes per item; O(1) memory beyond one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink throws(GraphFormatsError) in try write(graph, to: sink) }
+    }
+
+    /// Appends the document of ``write(_:)`` to `out`.
+    /// - Throws: ``GraphFormatsError/refused(_:)``.
+    public static func write(_ graph: Graph, to out: TextSink) throws(GraphFormatsError) {
         let nodeFree = ExportFields.freeNames(graph.entities.map(\.attributes))
         let edgeFree = ExportFields.freeNames(graph.relations.map(\.attributes))
         var nodeKey: [String: String] = [:], edgeKey: [String: String] = [:]
-        var out = """
+        out += """
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
@@ -72,7 +88,7 @@ public enum GraphMLWriter {
             out += "    </node>\n"
         }
         for r in graph.relations {
-            let what = "relation \(r.from) -\(r.kind)-> \(r.to)"
+            var what: String { "relation \(r.from) -\(r.kind)-> \(r.to)" }  // only for a refusal
             out += "    <edge source=\"\(XMLEscaping.escape(r.from, attribute: true))\" target=\"\(XMLEscaping.escape(r.to, attribute: true))\">\n"
             for (k, v) in ExportFields.edgeFields(r) + ExportFields.freeFields(r.attributes) {
                 try XMLEscaping.check(v, "the \(k) of \(what)", format: "GraphML")
@@ -81,6 +97,5 @@ public enum GraphMLWriter {
             out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
-        return out
     }
 }

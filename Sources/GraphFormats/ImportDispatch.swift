@@ -17,7 +17,9 @@ extension GraphImporter {
         case .csv: attributed = try CSVPairReader.read(entities: nil, relations: text, relationsFile: fileName)
         case .cypher, .mermaid: throw .unsupportedFormat("\(format.rawValue) is written, not read")
         }
-        return try makeGraph(from: attributed, mapping: mapping)
+        var result = try makeGraph(from: attributed, mapping: mapping)
+        if format != .csv { result.directed = attributed.directed }
+        return result
     }
 
     /// Reads a CSV pair from disk and imports it.
@@ -29,6 +31,15 @@ extension GraphImporter {
     public static func readCSVPair(
         entitiesPath: String?, relationsPath: String?, mapping: ImportMapping = ImportMapping()
     ) throws(GraphFormatsError) -> ImportResult {
+        if entitiesPath == nil, let relationsPath {
+            // An edge list alone: read from bytes when it is a plain one.
+            let bytes = try GraphFile.readBytes(relationsPath)
+            if let fast = try readPlainEdgeList(bytes: bytes, file: relationsPath, mapping: mapping) { return fast }
+            return try makeGraph(
+                from: CSVPairReader.read(entities: nil, relations: GraphFile.text(bytes, file: relationsPath),
+                                         relationsFile: relationsPath),
+                mapping: mapping)
+        }
         let entities = try entitiesPath.map { p throws(GraphFormatsError) in try GraphFile.readText(p) }
         let relations = try relationsPath.map { p throws(GraphFormatsError) in try GraphFile.readText(p) }
         let a = try CSVPairReader.read(
@@ -38,21 +49,60 @@ extension GraphImporter {
     }
 }
 
-/// One entry point for the export writers.
-public enum InteropExport {
-    /// The graph in `format`, as text. For ``InteropFormat/csv`` this is the
-    /// relations file; use ``CSVPairWriter/write(_:)`` for both files.
-    /// - Throws: ``GraphFormatsError/refused(_:)`` when a writer cannot carry a
-    ///   value (XML control characters; Cypher names with line breaks).
-    /// - Complexity: O(V + E) times the attributes per item.
-    public static func write(_ graph: Graph, format: InteropFormat) throws(GraphFormatsError) -> String {
-        switch format {
-        case .graphml: return try GraphMLWriter.write(graph)
-        case .gexf: return try GEXFWriter.write(graph)
-        case .nodeLink: return NodeLinkWriter.write(graph)
-        case .csv: return CSVPairWriter.write(graph).relations
-        case .cypher: return try CypherWriter.write(graph)
-        case .mermaid: return MermaidWriter.write(graph)
+extension GraphImporter {
+    /// A `source,target[,weight][,kind]` CSV edge list read by ``EdgeListReader``
+    /// into the graph ``CSVPairReader`` + ``makeGraph(from:mapping:)`` would give
+    /// (same entities, relations, kinds, locations and warnings), without the
+    /// intermediate ``AttributedGraph``; `nil` when the file needs the general
+    /// reader (other columns, values that are not plain, kinds with endpoint rules).
+    /// - Complexity: O(n + V + E) for n bytes.
+    static func readPlainEdgeList(
+        bytes: [UInt8], file: String, mapping: ImportMapping
+    ) throws(GraphFormatsError) -> ImportResult? {
+        guard mapping.kindAttribute == nil, mapping.relationKindAttribute == nil else { return nil }
+        var reason = ""
+        guard let list = try EdgeListReader.readIfPlain(bytes: bytes, file: file, notPlain: &reason) else { return nil }
+        var state = State(mapping: mapping)
+        func at(_ line: Int32) -> SourceLocation { SourceLocation(file: file, line: Int(line), column: 1) }
+        // Kinds in the order the general reader meets them: the first row's entity kind, then relation kinds.
+        let entityKind = list.names.isEmpty ? mapping.defaultEntityKind : state.entityKind(nil, at: at(list.lines[0]))
+        var kindOf: [String] = []
+        if list.kinds.isEmpty {
+            if list.count > 0 { kindOf = [state.relationKind(nil, directed: true, at: at(list.lines[0]))] }
+        } else {
+            var resolved = [String?](repeating: nil, count: list.kindNames.count)
+            for (e, k) in list.kinds.enumerated() where resolved[Int(k)] == nil {
+                let raw = list.kindNames[Int(k)]
+                resolved[Int(k)] = state.relationKind(raw.isEmpty ? nil : raw, directed: true, at: at(list.lines[e]))
+            }
+            kindOf = resolved.map { $0 ?? mapping.defaultRelationKind }
+        }
+        for name in Set(kindOf) {
+            guard let k = state.schema.relationKind(name) else { return nil }
+            if !(k.fromKinds?.contains(entityKind) ?? true) || !(k.toKinds?.contains(entityKind) ?? true) { return nil }
+        }
+        var entities: [Entity] = []
+        entities.reserveCapacity(list.names.count)
+        for (i, id) in list.names.enumerated() {
+            entities.append(Entity(id: id, kind: entityKind, location: at(list.firstLines[i])))
+        }
+        var relations: [Relation] = []
+        relations.reserveCapacity(list.count)
+        let hasWeights = !list.weights.isEmpty, hasKinds = !list.kinds.isEmpty
+        for e in 0..<list.count {
+            let w = hasWeights ? list.weights[e] : .nan
+            relations.append(Relation(
+                from: list.names[Int(list.sources[e])], kind: kindOf[hasKinds ? Int(list.kinds[e]) : 0],
+                to: list.names[Int(list.targets[e])], weight: w.isNaN ? nil : w, location: at(list.lines[e])))
+        }
+        do {
+            var hints = [Int32](repeating: 0, count: 2 * list.count)
+            for e in 0..<list.count { hints[2 * e] = list.sources[e]; hints[2 * e + 1] = list.targets[e] }
+            let graph = try Graph(name: mapping.name ?? "graph", schema: state.schema, entities: entities,
+                                  relations: relations, endpointHints: hints)
+            return ImportResult(graph: graph, warnings: state.warnings)
+        } catch {
+            throw GraphFormatsError(error)
         }
     }
 }

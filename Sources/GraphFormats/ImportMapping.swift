@@ -64,6 +64,15 @@ public struct ImportMapping: Sendable, Equatable {
 public struct ImportResult: Sendable {
     public var graph: Graph
     public var warnings: [Diagnostic]
+    /// The direction the foreign file declares (GraphML `edgedefault`, GEXF
+    /// `defaultedgetype`, node-link `directed`), `nil` when it declares none.
+    public var directed: Bool?
+
+    public init(graph: Graph, warnings: [Diagnostic], directed: Bool? = nil) {
+        self.graph = graph
+        self.warnings = warnings
+        self.directed = directed
+    }
 }
 
 /// Turns an ``AttributedGraph`` into a valid ``GraphModel/Graph`` (see

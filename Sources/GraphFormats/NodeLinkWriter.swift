@@ -36,7 +36,22 @@ public enum NodeLinkWriter {
     /// the evidence reference as `reference`.
     /// - Complexity: O(V + E) times the attributes per item.
     public static func write(_ graph: Graph, edgesKey: EdgesKey = .edges) -> String {
-        var out = "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \(q(graph.name))"
+        let sink = TextSink()
+        write(graph, edgesKey: edgesKey, to: sink)
+        return sink.text
+    }
+
+    /// Writes the text of ``write(_:edgesKey:)`` to `path` atomically, in chunks
+    /// as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E) times the attributes per item.
+    public static func write(_ graph: Graph, edgesKey: EdgesKey = .edges, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, edgesKey: edgesKey, to: sink) }
+    }
+
+    /// Appends the text of ``write(_:edgesKey:)`` to `out`.
+    public static func write(_ graph: Graph, edgesKey: EdgesKey = .edges, to out: TextSink) {
+        out += "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \(q(graph.name))"
         if let d = graph.description { out += ", \"description\": \(q(d))" }
         out += "},\n  \"nodes\": ["
         for (i, e) in graph.entities.enumerated() {
@@ -73,7 +88,6 @@ public enum NodeLinkWriter {
             out += (i == 0 ? "\n" : ",\n") + "    {" + members.joined(separator: ", ") + "}"
         }
         out += graph.relations.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
     }
 
     static func q(_ s: String) -> String { JSONParser.quote(s) }

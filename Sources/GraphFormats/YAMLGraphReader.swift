@@ -197,6 +197,10 @@ private struct Reader {
     }
 
     mutating func number(_ node: Node, for key: String) -> Double? {
+        if case .scalar = node {} else {
+            error("'\(key)' must be a number, found \(Reader.describe(node))", at: node)
+            return nil
+        }
         guard let text = string(node, for: key) else { return nil }
         if let d = Double(text.trimmingCharacters(in: .whitespaces)), d.isFinite { return d }
         error("'\(key)' must be a number, found '\(text)'", at: node)

@@ -63,20 +63,83 @@ public struct Evidence: Hashable, Sendable {
 /// A relation has either a point `date` (something that happened then) or a
 /// `start`/`end` span (a tie that held over time; either end may be open).
 /// See ``holds(during:keepUndated:)`` for how dates answer "did this hold then".
+///
+/// Storage is compact, because a graph may hold millions of relations: the
+/// endpoints, kind, weight and location are stored inline; dates, evidence,
+/// confidence and attributes (absent from a plain edge list) live in one
+/// shared, copy-on-write box that is not allocated when all of them are empty.
+/// A relation without them takes 104 bytes (`MemoryLayout<Relation>.stride`;
+/// a ``Graph`` adds 8 for its endpoint indices).
 public struct Relation: Hashable, Sendable {
     public var from: String
     public var kind: String
     public var to: String
-    public var date: PartialDate?
-    public var start: PartialDate?
-    public var end: PartialDate?
-    public var evidence: Evidence?
     /// A length for weighted paths, a strength for centralities (see the algorithm's doc).
     public var weight: Double?
-    /// How sure the author is, 0...1.
-    public var confidence: Double?
-    public var attributes: [String: String]
     public var location: SourceLocation?
+    private var details: Details?
+
+    /// The fields most relations of a large graph do not carry.
+    private final class Details: @unchecked Sendable {
+        // Immutable after publication: a setter copies the box unless it is uniquely referenced.
+        var date: PartialDate?
+        var start: PartialDate?
+        var end: PartialDate?
+        var evidence: Evidence?
+        var confidence: Double?
+        var attributes: [String: String]
+
+        init(date: PartialDate?, start: PartialDate?, end: PartialDate?, evidence: Evidence?,
+             confidence: Double?, attributes: [String: String]) {
+            self.date = date; self.start = start; self.end = end
+            self.evidence = evidence; self.confidence = confidence; self.attributes = attributes
+        }
+
+        var isEmpty: Bool {
+            date == nil && start == nil && end == nil && evidence == nil && confidence == nil && attributes.isEmpty
+        }
+
+        func copy() -> Details {
+            Details(date: date, start: start, end: end, evidence: evidence, confidence: confidence, attributes: attributes)
+        }
+    }
+
+    /// Runs `change` on a box this relation alone owns (allocated or copied as needed).
+    private mutating func updateDetails(_ change: (Details) -> Void) {
+        if details == nil {
+            details = Details(date: nil, start: nil, end: nil, evidence: nil, confidence: nil, attributes: [:])
+        } else if !isKnownUniquelyReferenced(&details!) {
+            details = details!.copy()
+        }
+        change(details!)
+        if details!.isEmpty { details = nil }
+    }
+
+    public var date: PartialDate? {
+        get { details?.date }
+        set { if newValue != nil || details != nil { updateDetails { $0.date = newValue } } }
+    }
+    public var start: PartialDate? {
+        get { details?.start }
+        set { if newValue != nil || details != nil { updateDetails { $0.start = newValue } } }
+    }
+    public var end: PartialDate? {
+        get { details?.end }
+        set { if newValue != nil || details != nil { updateDetails { $0.end = newValue } } }
+    }
+    public var evidence: Evidence? {
+        get { details?.evidence }
+        set { if newValue != nil || details != nil { updateDetails { $0.evidence = newValue } } }
+    }
+    /// How sure the author is, 0...1.
+    public var confidence: Double? {
+        get { details?.confidence }
+        set { if newValue != nil || details != nil { updateDetails { $0.confidence = newValue } } }
+    }
+    public var attributes: [String: String] {
+        get { details?.attributes ?? [:] }
+        set { if !newValue.isEmpty || details != nil { updateDetails { $0.attributes = newValue } } }
+    }
 
     public init(
         from: String, kind: String, to: String, date: PartialDate? = nil,
@@ -87,14 +150,12 @@ public struct Relation: Hashable, Sendable {
         self.from = from
         self.kind = kind
         self.to = to
-        self.date = date
-        self.start = start
-        self.end = end
-        self.evidence = evidence
         self.weight = weight
-        self.confidence = confidence
-        self.attributes = attributes
         self.location = location
+        if date != nil || start != nil || end != nil || evidence != nil || confidence != nil || !attributes.isEmpty {
+            details = Details(date: date, start: start, end: end, evidence: evidence, confidence: confidence,
+                              attributes: attributes)
+        }
     }
 
     public static func == (a: Relation, b: Relation) -> Bool {
@@ -106,6 +167,10 @@ public struct Relation: Hashable, Sendable {
     public func hash(into h: inout Hasher) {
         h.combine(from); h.combine(kind); h.combine(to)
     }
+
+    /// Whether the relation carries nothing but its ends, kind, a valid weight
+    /// (finite, ≥ 0) and location: no dates, evidence, confidence or attributes.
+    var isPlain: Bool { details == nil && (weight.map { $0.isFinite && $0 >= 0 } ?? true) }
 
     /// Whether the relation carries any date at all.
     public var isDated: Bool { date != nil || start != nil || end != nil }

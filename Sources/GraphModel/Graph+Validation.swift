@@ -6,6 +6,11 @@ extension Graph {
     /// outside 0...1, and schema drawing attributes Graphviz would not accept.
     /// - Complexity: O(V + E) expected.
     public static func validate(schema: Schema, entities: [Entity], relations: [Relation]) -> [Diagnostic] {
+        validateSchema(schema) + validateContents(schema: schema, entities: entities, relations: relations).problems
+    }
+
+    /// The schema's own problems: shapes, styles, colours, unknown endpoint kinds.
+    static func validateSchema(_ schema: Schema) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for k in schema.entityKinds {
             if !Schema.allowedShapes.contains(k.shape) {
@@ -26,23 +31,64 @@ extension Graph {
                 problems.append(Diagnostic("relation kind '\(k.name)' names unknown entity kind '\(ek)'", at: nil))
             }
         }
-        var kinds: [String: String] = [:]
-        var firstSeen: [String: SourceLocation?] = [:]
-        kinds.reserveCapacity(entities.count)
-        for e in entities {
-            if let earlier = firstSeen[e.id] {
-                let whereFirst = earlier.map { " (first defined at \($0))" } ?? ""
+        return problems
+    }
+
+    /// The entity and relation checks of ``validate(schema:entities:relations:)``,
+    /// returning also the first index of every id and the endpoint indices of every
+    /// relation (`-1` when undefined). `endpoints`, when given, are trusted as hints:
+    /// a hint is used only when that entity's id equals the endpoint's, so a
+    /// reader that interned its ids skips the lookups.
+    /// - Complexity: O(V + E) expected; O(E) string comparisons with valid hints.
+    static func validateContents(
+        schema: Schema, entities: [Entity], relations: [Relation], endpoints hints: [Int32]? = nil
+    ) -> (problems: [Diagnostic], index: [String: Int], endpoints: [Int32]) {
+        var problems: [Diagnostic] = []
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entities.count)
+        for (i, e) in entities.enumerated() {
+            if let earlier = index[e.id] {
+                let whereFirst = entities[earlier].location.map { " (first defined at \($0))" } ?? ""
                 problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location))
                 continue
             }
-            firstSeen[e.id] = e.location
-            kinds[e.id] = e.kind
+            index[e.id] = i
             check(e, schema: schema, into: &problems)
         }
-        for r in relations {
-            check(r, schema: schema, kindOf: { kinds[$0] }, into: &problems)
+        var ends = [Int32](repeating: -1, count: relations.count * 2)
+        let useHints = hints?.count == relations.count * 2
+        var lastKindName: String? = nil
+        var lastKind: RelationKind? = nil
+        var restricted = false
+        // The ids alone (16 bytes each) stay in cache where whole entities would not.
+        let ids = useHints ? entities.map(\.id) : []
+        entities.withUnsafeBufferPointer { entities in
+        relations.withUnsafeBufferPointer { rels in
+        for n in 0..<rels.count {
+            // Fields are read in place: no copy of the relation on the plain path.
+            var a = -1, b = -1
+            if useHints, let hints {
+                let ha = Int(hints[2 * n]), hb = Int(hints[2 * n + 1])
+                if ha >= 0, ha < ids.count, ids[ha] == rels[n].from { a = ha }
+                if hb >= 0, hb < ids.count, ids[hb] == rels[n].to { b = hb }
+            }
+            if a < 0 { a = index[rels[n].from] ?? -1 }
+            if b < 0 { b = index[rels[n].to] ?? -1 }
+            ends[2 * n] = Int32(a); ends[2 * n + 1] = Int32(b)
+            if rels[n].kind != lastKindName {
+                lastKindName = rels[n].kind
+                lastKind = schema.relationKind(rels[n].kind)
+                restricted = lastKind.map { $0.fromKinds != nil || $0.toKinds != nil } ?? false
+            }
+            if !restricted && a >= 0 && b >= 0 && lastKind != nil && rels[n].isPlain {
+                continue  // nothing left to check: a kind joining any entities, no dates or numbers to test
+            }
+            check(rels[n], schema: schema, kind: lastKind, fromKind: a < 0 ? nil : entities[a].kind,
+                  toKind: b < 0 ? nil : entities[b].kind, into: &problems)
         }
-        return problems
+        }
+        }
+        return (problems, index, ends)
     }
 
     static func check(_ e: Entity, schema: Schema, into problems: inout [Diagnostic]) {
@@ -56,14 +102,13 @@ extension Graph {
     }
 
     static func check(
-        _ r: Relation, schema: Schema, kindOf: (String) -> String?, into problems: inout [Diagnostic]
+        _ r: Relation, schema: Schema, kind: RelationKind?, fromKind: String?, toKind: String?,
+        into problems: inout [Diagnostic]
     ) {
-        let label = "relation \(r.from) -\(r.kind)-> \(r.to)"
-        let kind = schema.relationKind(r.kind)
+        var label: String { "relation \(r.from) -\(r.kind)-> \(r.to)" }  // only built for a problem
         if kind == nil {
             problems.append(Diagnostic("\(label): unknown relation kind '\(r.kind)'", at: r.location))
         }
-        let fromKind = kindOf(r.from), toKind = kindOf(r.to)
         if fromKind == nil { problems.append(Diagnostic("\(label): 'from' names undefined entity '\(r.from)'", at: r.location)) }
         if toKind == nil { problems.append(Diagnostic("\(label): 'to' names undefined entity '\(r.to)'", at: r.location)) }
         if let kind, let fromKind, let toKind {

@@ -18,7 +18,11 @@ public struct Graph: Sendable, Equatable {
     /// The texts the graph's evidence cites (`sources:` in the file); see ``GraphSource``.
     public var sources: [GraphSource] = []
     private var indexByID: [String: Int]
-    private var lookup: NameIndex
+    /// `ends[2e]`, `ends[2e + 1]`: entity indices of relation `e`'s ends.
+    private var ends: [Int32]
+    /// Derived data built on first use and shared by copies of this value
+    /// (the name index, an algorithm's adjacency snapshot); replaced by every mutation.
+    private var cache = GraphCache()
 
     /// Creates a graph and validates it.
     /// - Throws: ``GraphModelError/invalid(_:)`` listing every problem.
@@ -27,16 +31,43 @@ public struct Graph: Sendable, Equatable {
         name: String = "graph", description: String? = nil, schema: Schema = .standard,
         entities: [Entity] = [], relations: [Relation] = []
     ) throws(GraphModelError) {
-        let problems = Graph.validate(schema: schema, entities: entities, relations: relations)
+        try self.init(name: name, description: description, schema: schema, entities: entities,
+                      relations: relations, endpointHints: nil)
+    }
+
+    /// Creates a graph and validates it, as ``init(name:description:schema:entities:relations:)``,
+    /// given where each relation's ends are: `endpointHints[2e]` and
+    /// `endpointHints[2e + 1]` are the indices in `entities` of relation `e`'s
+    /// `from` and `to` (a reader that interned its ids knows them). A hint is
+    /// checked by comparing ids, never trusted blindly; a wrong one is looked up.
+    /// - Throws: ``GraphModelError/invalid(_:)`` listing every problem.
+    /// - Complexity: O(V + E) expected, with no id hashing per relation when the hints are right.
+    public init(
+        name: String = "graph", description: String? = nil, schema: Schema = .standard,
+        entities: [Entity], relations: [Relation], endpointHints: [Int32]?
+    ) throws(GraphModelError) {
+        var problems = Graph.validateSchema(schema)
+        let contents = Graph.validateContents(schema: schema, entities: entities, relations: relations, endpoints: endpointHints)
+        problems += contents.problems
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.name = name
         self.description = description
         self.schema = schema
         self.entities = entities
         self.relations = relations
-        indexByID = Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        lookup = NameIndex(entities)
+        indexByID = contents.index
+        ends = contents.endpoints
     }
+
+    /// The indices in ``entities`` of relation `e`'s `from` and `to`.
+    /// - Complexity: O(1).
+    public func endpoints(ofRelation e: Int) -> (from: Int, to: Int) {
+        (Int(ends[2 * e]), Int(ends[2 * e + 1]))
+    }
+
+    /// Every relation's endpoint indices, flat: `[from₀, to₀, from₁, to₁, …]`
+    /// (what algorithms build their adjacency from without hashing an id).
+    public var relationEndpoints: [Int32] { ends }
 
     public static func == (a: Graph, b: Graph) -> Bool {
         a.name == b.name && a.description == b.description && a.schema == b.schema
@@ -62,16 +93,20 @@ public struct Graph: Sendable, Equatable {
         if !problems.isEmpty { throw .invalid(problems) }
         indexByID[entity.id] = entities.count
         entities.append(entity)
-        lookup.add(entity, at: entities.count - 1)
+        cache = GraphCache()
     }
 
     /// Adds a relation between two entities already in the graph.
     /// - Throws: ``GraphModelError/invalid(_:)`` when it breaks the schema.
     public mutating func add(_ relation: Relation) throws(GraphModelError) {
         var problems: [Diagnostic] = []
-        Graph.check(relation, schema: schema, kindOf: { id in indexByID[id].map { entities[$0].kind } }, into: &problems)
+        let a = indexByID[relation.from], b = indexByID[relation.to]
+        Graph.check(relation, schema: schema, kind: schema.relationKind(relation.kind),
+                    fromKind: a.map { entities[$0].kind }, toKind: b.map { entities[$0].kind }, into: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         relations.append(relation)
+        ends.append(Int32(a ?? -1)); ends.append(Int32(b ?? -1))
+        cache = GraphCache()
     }
 
     /// A graph with only the entities and relations that pass the filters
@@ -83,9 +118,20 @@ public struct Graph: Sendable, Equatable {
     ) -> Graph {
         var g = self
         g.entities = entities.filter(keepEntity)
-        g.indexByID = Dictionary(g.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        g.relations = relations.filter { g.indexByID[$0.from] != nil && g.indexByID[$0.to] != nil && keepRelation($0) }
-        g.lookup = NameIndex(g.entities)
+        g.indexByID = [:]
+        for (i, e) in g.entities.enumerated() where g.indexByID[e.id] == nil { g.indexByID[e.id] = i }
+        var newIndex = [Int32](repeating: -1, count: entities.count)
+        var next: Int32 = 0
+        for (i, e) in entities.enumerated() where keepEntity(e) { newIndex[i] = next; next += 1 }
+        g.relations = []
+        g.ends = []
+        for (n, r) in relations.enumerated() {
+            let a = ends[2 * n], b = ends[2 * n + 1]
+            guard a >= 0, b >= 0, newIndex[Int(a)] >= 0, newIndex[Int(b)] >= 0, keepRelation(r) else { continue }
+            g.relations.append(r)
+            g.ends.append(newIndex[Int(a)]); g.ends.append(newIndex[Int(b)])
+        }
+        g.cache = GraphCache()
         return g
     }
 
@@ -102,11 +148,52 @@ public struct Graph: Sendable, Equatable {
     ///   (of length L) when falling back to words or suggestions.
     public func resolve(_ query: String) throws(GraphModelError) -> Entity {
         if let i = indexByID[query] { return entities[i] }
+        let lookup = cache.nameIndex(entities)
         let matches = lookup.matches(for: query)
         if matches.count == 1 { return entities[matches[0]] }
         if matches.count > 1 {
             throw .ambiguousEntity(query, candidates: matches.map { "\(entities[$0].id) (\(entities[$0].name))" })
         }
         throw .unknownEntity(query, suggestions: lookup.suggestions(for: query, limit: 5))
+    }
+}
+
+extension Graph {
+    /// A value derived from this graph by `build` and kept for as long as the
+    /// graph is not changed: the next call with the same `key` on this graph
+    /// (or a copy of it) returns the same value without building it again.
+    /// This is how an algorithm's adjacency snapshot is built once per graph
+    /// however many algorithms a command runs.
+    /// - Complexity: O(1) after the first call, plus `build` once.
+    public func derived<T: Sendable>(_ key: String, _ build: (Graph) -> T) -> T {
+        if let hit = cache.value(key) as? T { return hit }
+        let value = build(self)
+        cache.store(key, value)
+        return value
+    }
+}
+
+/// Lazily built, thread-safe storage for what a ``Graph`` derives from itself.
+final class GraphCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: NameIndex?
+    private var values: [String: any Sendable] = [:]
+
+    func nameIndex(_ entities: [Entity]) -> NameIndex {
+        lock.lock(); defer { lock.unlock() }
+        if let names { return names }
+        let built = NameIndex(entities)
+        names = built
+        return built
+    }
+
+    func value(_ key: String) -> (any Sendable)? {
+        lock.lock(); defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ key: String, _ value: any Sendable) {
+        lock.lock(); defer { lock.unlock() }
+        values[key] = value
     }
 }

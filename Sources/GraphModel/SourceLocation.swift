@@ -22,11 +22,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    /// A stable identifier of the kind of problem (`format.drops-field`), for
+    /// code that must decide something from a diagnostic without reading its text.
+    public var code: String?
+    /// The key or field the problem concerns (`confidence`, `evidence`), when there is one.
+    public var key: String?
 
-    public init(_ message: String, at location: SourceLocation?, severity: Severity = .error) {
+    public init(
+        _ message: String, at location: SourceLocation?, severity: Severity = .error, code: String? = nil,
+        key: String? = nil
+    ) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.code = code
+        self.key = key
     }
 
     /// `file:line:col: error: message` (the location is omitted when unknown).

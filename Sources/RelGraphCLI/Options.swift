@@ -13,15 +13,35 @@ struct GraphInput: ParsableArguments {
 
     @OptionGroup var time: TimeOptions
 
+    @Flag(help: "No progress lines on standard error (they are only drawn on a terminal anyway).")
+    var quiet = false
+
     /// Loads the file and applies the time slice.
     func load() throws -> Graph {
         try time.apply(to: loadUnsliced())
     }
 
+    /// ``loadUnsliced()`` with the direction the file declares.
+    func loadUnslicedWithDirection() throws -> LoadedInput {
+        _ = try time.period()
+        Progress.quiet = Progress.quiet || quiet
+        return try Progress.step("reading \(file)") { try loadInput(file, format: inputFormat) }
+    }
+
+    /// ``load()`` with the direction the file declares (see ``LoadedInput/directed``).
+    func loadWithDirection() throws -> LoadedInput {
+        _ = try time.period()
+        Progress.quiet = Progress.quiet || quiet
+        var input = try Progress.step("reading \(file)") { try loadInput(file, format: inputFormat) }
+        input.graph = try time.apply(to: input.graph)
+        return input
+    }
+
     /// Loads the file as it is (for commands that apply the time slice themselves).
     func loadUnsliced() throws -> Graph {
         _ = try time.period()  // a bad --at fails before the file is read
-        return try loadGraph(file, format: inputFormat)
+        Progress.quiet = Progress.quiet || quiet
+        return try Progress.step("reading \(file)") { try loadGraph(file, format: inputFormat) }
     }
 }
 

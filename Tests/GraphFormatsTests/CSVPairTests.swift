@@ -36,8 +36,16 @@ import Testing
 
     @Test func readsAGephiPair() throws {
         let nodes = Interop.foreign("gephi/nodes.csv"), edges = Interop.foreign("gephi/edges.csv")
+        // Its last edge names node 5, which nodes.csv lacks: an error, not a made-up entity (issue 8).
+        #expect(throws: GraphFormatsError.invalidGraph([
+            Diagnostic("'5' is not an id in \(nodes.path)", at: SourceLocation(file: edges.path, line: 6, column: 3)),
+        ])) {
+            _ = try CSVPairReader.read(
+                entities: Interop.text(nodes), entitiesFile: nodes.path, relations: Interop.text(edges), relationsFile: edges.path)
+        }
+        // With node 5 declared, the rest reads as before.
         let a = try CSVPairReader.read(
-            entities: Interop.text(nodes), entitiesFile: nodes.path, relations: Interop.text(edges), relationsFile: edges.path)
+            entities: Interop.text(nodes) + "5,,,,\n", entitiesFile: nodes.path, relations: Interop.text(edges), relationsFile: edges.path)
         let r = try GraphImporter.makeGraph(from: a)
         let g = r.graph
         #expect(g.entities.map(\.id) == ["1", "2", "3", "4", "5"])

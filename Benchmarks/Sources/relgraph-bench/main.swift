@@ -1,4 +1,4 @@
-// relgraph-bench SIZE [--data DIR] [--reps N] [--budget S] [--steps a,b,...] [--dot-out FILE]
+// relgraph-bench SIZE [--data DIR] [--reps N] [--budget S] [--steps a,b,...]
 //
 // Times relgraph on the data of ../shared/bench/gen.py, step for step as
 // ../shared/bench/peers.py times NetworkX and igraph (same files, same graphs,
@@ -22,11 +22,10 @@ func run() throws(BenchError) {
     let dataDir = option("--data") ?? env["BENCH_DATA"] ?? "./.bench-data"
     let repsOpt = option("--reps").flatMap(Int.init)
     let budgetOpt = option("--budget").flatMap(Double.init)
-    let dotOut = option("--dot-out")
     let only = option("--steps").map { Set($0.split(separator: ",").map(String.init)) }
     func want(_ step: String) -> Bool { only?.contains(step) ?? true }
     guard let size = args.first, ["S", "M", "L", "B"].contains(size) else {
-        throw .usage("usage: relgraph-bench S|M|L|B [--data DIR] [--reps N] [--budget SECONDS] [--steps a,b,...] [--dot-out FILE]")
+        throw .usage("usage: relgraph-bench S|M|L|B [--data DIR] [--reps N] [--budget SECONDS] [--steps a,b,...]")
     }
     // run_peers.sh's policy per size.
     var policy: Policy
@@ -56,7 +55,7 @@ func run() throws(BenchError) {
     writeText(2, "== relgraph \(size)\n")
 
     let G: LoadedGraph = try out.bench(
-        "load_undirected", policy, note: "read bytes + hand parse + intern + CSRGraph(edges)",
+        "load_undirected", policy, note: "GraphFile.readBytes + EdgeListReader (relgraph's CSV/TSV edge-list reader: byte parse, interned ids) + CSRGraph(edges)",
         check: { "[\($0.graph.nodeCount), \($0.graph.edgeCount)]" }
     ) { () throws(BenchError) in try loadEdgeList(upath, directed: false, expectedNodes: n) }
     let g = G.graph
@@ -114,11 +113,6 @@ func run() throws(BenchError) {
         }) { () throws(BenchError) in
             do { return try ShortestPaths.dijkstra(g, from: s) } catch { throw .io("\(error)") }
         }
-    }
-    if want("dot_write") {
-        let dotPath = dotOut ?? "/tmp/bench_relgraph_\(size).dot"
-        _ = try out.bench("dot_write", policy, note: "quoted ids + kind + weight per edge, like NetworkX's hand loop",
-                          check: { "\($0)" }) { () throws(BenchError) in try writeDOT(G, to: dotPath) }
     }
     if want("st_paths_100") {
         _ = try out.bench(

@@ -48,6 +48,6 @@ extension Centrality {
     /// ``GraphModel/Graph`` run on: relations crossed as `directed` says
     /// (symmetric kinds both ways), parallel relations merged.
     static func simpleCSR(_ graph: Graph, directed: Bool, merge: CSRGraph.WeightMerge) -> CSRGraph {
-        AdjacencySnapshot(graph).csr(directed ? .forward : .undirected).simplified(merging: merge)
+        AdjacencySnapshot.of(graph).simpleCSR(directed ? .forward : .undirected, merging: merge)
     }
 }

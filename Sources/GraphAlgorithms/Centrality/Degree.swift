@@ -55,7 +55,7 @@ extension Centrality {
         in graph: Graph, directed: Bool = false, direction: DegreeDirection = .total, weighted: Bool = false,
         normalized: Bool = false
     ) -> CentralityScores {
-        let g = AdjacencySnapshot(graph).csr(directed ? .forward : .undirected)
+        let g = AdjacencySnapshot.of(graph).csr(directed ? .forward : .undirected)
         return CentralityScores(
             ids: graph.entities.map(\.id),
             values: degree(g, direction: direction, weighted: weighted, normalized: normalized))

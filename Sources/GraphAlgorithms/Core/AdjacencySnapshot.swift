@@ -1,3 +1,4 @@
+import Foundation
 import GraphModel
 
 /// A ``GraphModel/Graph`` turned into integers once, so that every algorithm
@@ -11,7 +12,7 @@ import GraphModel
 ///
 /// ```swift
 /// // a -ally_of-> b (1937), b -member_of-> org (undated)
-/// let snap = AdjacencySnapshot(graph)
+/// let snap = AdjacencySnapshot.of(graph)
 /// snap.view(direction: .undirected, during: DateSpan(PartialDate("1930")!)).arcCount // 2: only b–org
 /// snap.view(entityKinds: ["person"]).arcCount                                        // 2: a <-> b (ally_of is symmetric)
 /// snap.view(relationKinds: ["member_of"]).arcCount                                    // 1: b -> org
@@ -55,7 +56,18 @@ public struct AdjacencySnapshot: Sendable {
     public let dated: [Bool]
     /// Position of every entity's id in sorted order.
     public let rank: [Int32]
-    private let forwardCSR: CSRGraph
+    /// Which relations have both ends (all, `nil`, in a valid graph).
+    private let mask: [Bool]?
+    private let views = ViewCache()
+
+    /// The snapshot of `graph`, built on the first call and then reused for as
+    /// long as the graph value is unchanged (see ``GraphModel/Graph/derived(_:_:)``):
+    /// a command that runs several algorithms on one graph converts it to
+    /// integers once. Every `Graph`-taking algorithm here uses it.
+    /// - Complexity: O(1) after the first call; O(V log V + E) for the first.
+    public static func of(_ graph: Graph) -> AdjacencySnapshot {
+        graph.derived("GraphAlgorithms.AdjacencySnapshot") { AdjacencySnapshot($0) }
+    }
 
     /// - Complexity: O(V log V + E) (sorting the ids once).
     public init(_ graph: Graph) {
@@ -79,20 +91,25 @@ public struct AdjacencySnapshot: Sendable {
             let c = Int32(rkNames.count); rkCodes[name] = c; rkNames.append(name); rkSym.append(false); return c
         }
         entityKinds = entities.map { ek($0.kind) }
-        relationKinds = relations.map { rk($0.kind) }
+        var lastKind: (name: String, code: Int32)? = nil  // runs of one kind hash once
+        relationKinds = relations.map { r in
+            if let lastKind, lastKind.name == r.kind { return lastKind.code }
+            let c = rk(r.kind)
+            lastKind = (r.kind, c)
+            return c
+        }
         entityKindNames = ekNames
         relationKindNames = rkNames
         symmetric = relationKinds.map { rkSym[Int($0)] }
-        var indexByID: [String: Int32] = [:]
-        indexByID.reserveCapacity(entities.count)
-        for (i, e) in entities.enumerated() where indexByID[e.id] == nil { indexByID[e.id] = Int32(i) }
         // A valid Graph has every endpoint; a relation that somehow has not is dropped by the mask.
-        var src: [Int32] = [], dst: [Int32] = []
-        var present: [Bool] = []
-        src.reserveCapacity(relations.count); dst.reserveCapacity(relations.count)
-        for r in relations {
-            let a = indexByID[r.from], b = indexByID[r.to]
-            src.append(a ?? 0); dst.append(b ?? 0); present.append(a != nil && b != nil)
+        let ends = graph.relationEndpoints
+        var src = [Int32](repeating: 0, count: relations.count), dst = [Int32](repeating: 0, count: relations.count)
+        var allPresent = true
+        var present = [Bool](repeating: true, count: relations.count)
+        for e in 0..<relations.count {
+            let a = ends[2 * e], b = ends[2 * e + 1]
+            src[e] = max(a, 0); dst[e] = max(b, 0)
+            if a < 0 || b < 0 { present[e] = false; allPresent = false }
         }
         sources = src
         targets = dst
@@ -114,10 +131,8 @@ public struct AdjacencySnapshot: Sendable {
             r[i] = Int32(pos)
         }
         rank = r
-        forwardCSR = CSRGraph(
-            unchecked: ids.count, sources: src, targets: dst, weights: weights, isWeighted: hasWeights,
-            directed: true, bothWays: symmetric, edgeMask: present.allSatisfy { $0 } ? nil : present,
-            nodeRank: r, parentEdges: nil)
+        mask = allPresent ? nil : present
+        // The CSR views are built on first use (an undirected algorithm never pays for the forward one).
     }
 
     /// Number of entities.
@@ -147,13 +162,31 @@ public struct AdjacencySnapshot: Sendable {
     }
 
     /// All relations, crossed as `direction` says.
-    /// - Complexity: O(1) for ``Direction/forward`` and ``Direction/reversed``; O(V + E) for undirected.
+    /// - Complexity: O(V + E) the first time for each direction, O(1) after (views are kept).
     public func csr(_ direction: Direction = .forward) -> CSRGraph {
         switch direction {
-        case .forward: return forwardCSR
-        case .reversed: return forwardCSR.reversed()
-        case .undirected: return forwardCSR.undirected()
+        case .forward:
+            return views.get("forward") {
+                CSRGraph(
+                    unchecked: ids.count, sources: sources, targets: targets, weights: weights, isWeighted: hasWeights,
+                    directed: true, bothWays: symmetric, edgeMask: mask, nodeRank: rank, parentEdges: nil)
+            }
+        case .reversed: return views.get("reversed") { csr(.forward).reversed() }
+        case .undirected:
+            // What csr(.forward).undirected() gives, without building the forward arcs first.
+            return views.get("undirected") {
+                CSRGraph(
+                    unchecked: ids.count, sources: sources, targets: targets, weights: weights, isWeighted: hasWeights,
+                    directed: false, bothWays: nil, edgeMask: mask, nodeRank: rank, parentEdges: nil)
+            }
         }
+    }
+
+    /// ``csr(_:)`` with parallel relations merged (see ``CSRGraph/simplified(merging:)``),
+    /// built once per snapshot for each direction and merge rule.
+    /// - Complexity: O(1) after the first call; O(V + E log E) for the first.
+    public func simpleCSR(_ direction: Direction, merging merge: CSRGraph.WeightMerge) -> CSRGraph {
+        views.get("simple \(direction) \(merge)") { csr(direction).simplified(merging: merge) }
     }
 
     /// A filtered view: only relations of `relationKinds` (all when `nil`) and not
@@ -185,5 +218,20 @@ public struct AdjacencySnapshot: Sendable {
     /// `mask[code]` says whether relation kind `code` passes `kinds` / `excluded`.
     func relationKindMask(kinds: Set<String>?, excluded: Set<String>) -> [Bool] {
         relationKindNames.map { (kinds?.contains($0) ?? true) && !excluded.contains($0) }
+    }
+}
+
+/// The CSR views a snapshot derives on demand, built once each.
+private final class ViewCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var views: [String: CSRGraph] = [:]
+
+    func get(_ key: String, _ build: () -> CSRGraph) -> CSRGraph {
+        lock.lock()
+        if let v = views[key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = build()
+        lock.lock(); views[key] = v; lock.unlock()
+        return v
     }
 }

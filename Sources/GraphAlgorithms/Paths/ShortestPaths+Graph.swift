@@ -28,7 +28,7 @@ extension ShortestPaths {
     public static func shortestPath(
         in graph: Graph, from source: String, to target: String, constraints: PathConstraints = PathConstraints()
     ) throws(GraphAlgorithmsError) -> Path? {
-        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        let q = try PathQuery(graph, AdjacencySnapshot.of(graph), from: source, to: target, constraints)
         return q.shortest().map(q.path)
     }
 
@@ -52,7 +52,7 @@ extension ShortestPaths {
         limit: Int = 1000
     ) throws(GraphAlgorithmsError) -> [Path] {
         guard limit >= 1 else { throw .invalidArgument("limit must be ≥ 1, not \(limit)") }
-        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        let q = try PathQuery(graph, AdjacencySnapshot.of(graph), from: source, to: target, constraints)
         if constraints.timeRespecting || (constraints.weighted && constraints.maxHops != nil) {
             let found = q.kShortest(k: limit, stopAfterLength: true)
             return found.map(q.path)
@@ -77,7 +77,7 @@ extension ShortestPaths {
     public static func countShortestPaths(
         in graph: Graph, from source: String, to target: String, constraints: PathConstraints = PathConstraints()
     ) throws(GraphAlgorithmsError) -> Int {
-        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        let q = try PathQuery(graph, AdjacencySnapshot.of(graph), from: source, to: target, constraints)
         if constraints.timeRespecting || (constraints.weighted && constraints.maxHops != nil) {
             return q.kShortest(k: Int.max, stopAfterLength: true).count
         }
@@ -104,7 +104,7 @@ extension ShortestPaths {
         constraints: PathConstraints = PathConstraints()
     ) throws(GraphAlgorithmsError) -> [Path] {
         guard k >= 1 else { throw .invalidArgument("k must be ≥ 1, not \(k)") }
-        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        let q = try PathQuery(graph, AdjacencySnapshot.of(graph), from: source, to: target, constraints)
         return q.kShortest(k: k, stopAfterLength: false).map(q.path)
     }
 
@@ -125,7 +125,7 @@ extension ShortestPaths {
     public static func explainNoPath(
         in graph: Graph, from source: String, to target: String, constraints: PathConstraints
     ) throws(GraphAlgorithmsError) -> NoPathExplanation? {
-        let snap = AdjacencySnapshot(graph)
+        let snap = AdjacencySnapshot.of(graph)
         let q = try PathQuery(graph, snap, from: source, to: target, constraints)
         if q.shortest() != nil { return nil }
         var relaxations: [NoPathExplanation.Relaxation] = []
@@ -149,7 +149,7 @@ extension ShortestPaths {
         in graph: Graph, from source: String, constraints: PathConstraints = PathConstraints()
     ) throws(GraphAlgorithmsError) -> [String: Double] {
         if constraints.timeRespecting { throw .invalidArgument("time-respecting distances are not supported") }
-        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: source, constraints)
+        let q = try PathQuery(graph, AdjacencySnapshot.of(graph), from: source, to: source, constraints)
         // Target = source would stop expansion at the source; search towards no target instead.
         let dag = q.shortestPathDAG(stopAtTarget: false)
         var out: [String: Double] = [:]

@@ -86,7 +86,7 @@ public enum Brokers {
     /// Entities whose removal disconnects others (relations read both ways), sorted by id.
     /// - Complexity: O(V + E).
     public static func articulationPoints(in graph: Graph) -> [String] {
-        let cut = cutStructure(AdjacencySnapshot(graph).csr(.undirected))
+        let cut = cutStructure(AdjacencySnapshot.of(graph).csr(.undirected))
         return cut.articulationPoints.map { graph.entities[Int($0)].id }.sorted()
     }
 
@@ -94,7 +94,7 @@ public enum Brokers {
     /// sorted by their ends' ids. Two relations joining the same pair are no bridge.
     /// - Complexity: O(V + E).
     public static func bridges(in graph: Graph) -> [Bridge] {
-        let cut = cutStructure(AdjacencySnapshot(graph).csr(.undirected))
+        let cut = cutStructure(AdjacencySnapshot.of(graph).csr(.undirected))
         return cut.bridges.map { e -> Bridge in
             let r = graph.relations[Int(e)]
             return Bridge(a: min(r.from, r.to), b: max(r.from, r.to), relationIndex: Int(e))

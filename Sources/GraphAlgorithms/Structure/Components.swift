@@ -162,13 +162,13 @@ public enum Components {
     /// Connected components of a graph, direction ignored (weak components).
     /// - Complexity: O(V + E).
     public static func connected(in graph: Graph) -> Partition {
-        Partition(ids: graph.entities.map(\.id), labeling: connected(AdjacencySnapshot(graph).csr(.forward)))
+        Partition(ids: graph.entities.map(\.id), labeling: connected(AdjacencySnapshot.of(graph).csr(.forward)))
     }
 
     /// Strongly connected components, relations followed the way they read
     /// (symmetric kinds both ways).
     /// - Complexity: O(V + E).
     public static func stronglyConnected(in graph: Graph) -> Partition {
-        Partition(ids: graph.entities.map(\.id), labeling: stronglyConnected(AdjacencySnapshot(graph).csr(.forward)))
+        Partition(ids: graph.entities.map(\.id), labeling: stronglyConnected(AdjacencySnapshot.of(graph).csr(.forward)))
     }
 }

@@ -62,6 +62,6 @@ public enum SpanningTree {
     /// missing weights 1; direction ignored), as indices into `graph.relations`.
     /// - Complexity: O(E log E).
     public static func minimum(in graph: Graph) -> [Int] {
-        minimum(AdjacencySnapshot(graph).csr(.forward)).edges.map { Int($0) }
+        minimum(AdjacencySnapshot.of(graph).csr(.forward)).edges.map { Int($0) }
     }
 }

@@ -57,12 +57,12 @@ public enum Structure {
     /// kinds are crossed both ways). See ``diameter(_:)``.
     /// - Complexity: O(C·(V + E)).
     public static func diameter(in graph: Graph, directed: Bool = false) -> Int {
-        diameter(AdjacencySnapshot(graph).csr(directed ? .forward : .undirected))
+        diameter(AdjacencySnapshot.of(graph).csr(directed ? .forward : .undirected))
     }
 
     /// Density of a graph, relations joining the same pair counted once. See ``density(_:)``.
     /// - Complexity: O(V + E).
     public static func density(in graph: Graph, directed: Bool = false) -> Double {
-        density(AdjacencySnapshot(graph).csr(directed ? .forward : .undirected))
+        density(AdjacencySnapshot.of(graph).csr(directed ? .forward : .undirected))
     }
 }

@@ -70,7 +70,10 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
-            try export(try input.load(), format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
+            let graph = try input.load()
+            try Progress.step("writing \(format.rawValue)\(output.map { " to " + $0 } ?? "")") {
+                try export(graph, format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
+            }
         }
     }
 }
@@ -85,14 +88,30 @@ func export(
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
     }
     if let interop = format.interop {
-        let messages = FormatCapabilities.warnings(for: interop, writing: graph).map(\.message)
-        let lost = FormatCapabilities.dropped(for: interop).filter { f in messages.contains { $0.contains(f.rawValue) } }
+        // The fields dropped, from the warnings' structured keys (never from their text).
+        let lost = FormatCapabilities.warnings(for: interop, writing: graph).compactMap(\.key)
         if !lost.isEmpty {
-            warn("\(format.rawValue) cannot carry \(lost.map(\.rawValue).joined(separator: "; ")) — left out")
+            warn("\(format.rawValue) cannot carry \(lost.joined(separator: "; ")) — left out")
         }
     }
     let text: String
     switch format {
+    case .dot where path != nil:
+        try DOTWriter.write(graph, options: DOTOptions(legend: legend), toFile: path!)
+        note("wrote \(path!)")
+        return
+    case .graphml where path != nil:
+        try GraphMLWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
+    case .gexf where path != nil:
+        try GEXFWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
+    case .nodeLink where path != nil:
+        try NodeLinkWriter.write(graph, toFile: path!)
+        note("wrote \(path!)")
+        return
     case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: legend))
     case .yaml: text = try GraphFile.write(graph, format: .yaml)
     case .json: text = try GraphFile.write(graph, format: .json)

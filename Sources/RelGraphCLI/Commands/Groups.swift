@@ -23,15 +23,20 @@ struct Groups: ParsableCommand {
     @Flag(help: "Read weights as tie strengths for Louvain.")
     var weighted = false
 
-    @Flag(help: "Also list strongly connected components (following relations the way they read).")
+    @Flag(help: "Also list strongly connected components (following relations the way they read). The default for a file that declares itself directed.")
     var directed = false
+
+    @Flag(help: "Do not list strongly connected components even when the file declares itself directed.")
+    var undirected = false
 
     @Option(help: "Output: text or json.")
     var format: OutputStyle = .text
 
     func run() throws {
         try guarded {
-            let graph = try input.load()
+            let loaded = try input.loadWithDirection()
+            let graph = loaded.graph
+            let directed = self.directed || (!undirected && loaded.directed == true)
             let components = Components.connected(in: graph)
             let strong = directed ? Components.stronglyConnected(in: graph) : nil
             let communities = Communities.louvain(in: graph, weighted: weighted, seed: seed)

@@ -24,8 +24,9 @@ struct Info: ParsableCommand {
     func run() throws {
         try guarded {
             let graph = try input.load()
-            let components = Components.connected(in: graph)
-            let degree = Centrality.degree(in: graph).ranked().prefix(top)
+            let (components, degree) = Progress.step("counting components and ties") {
+                (Components.connected(in: graph), Centrality.degree(in: graph).ranked().prefix(top))
+            }
             if format == .json {
                 let info = InfoJSON(
                     name: graph.name, entities: graph.entities.count, relations: graph.relations.count,

@@ -6,8 +6,11 @@ import SourceTexts
 
 /// The constraints `path` and `render --highlight-path` share.
 struct PathOptions: ParsableArguments {
-    @Flag(help: "Follow relations only the way they read (symmetric kinds both ways).")
+    @Flag(help: "Follow relations only the way they read (symmetric kinds both ways). The default for a file that declares itself directed.")
     var directed = false
+
+    @Flag(help: "Cross relations both ways even when the file declares itself directed.")
+    var undirected = false
 
     @Flag(help: "Shortest by summed relation weight (read as a length; missing weights count 1).")
     var weighted = false
@@ -102,9 +105,14 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let graph = try input.loadUnsliced()
+            if options.directed && options.undirected { throw ValidationError("give --directed or --undirected, not both") }
+            let loaded = try input.loadUnslicedWithDirection()
+            let graph = loaded.graph
             let source = try graph.resolve(a), target = try graph.resolve(b)
-            let constraints = try options.constraints(for: graph, period: input.time.period(), keepUndated: !input.time.datedOnly)
+            var constraints = try options.constraints(for: graph, period: input.time.period(), keepUndated: !input.time.datedOnly)
+            // Direction follows the data (as NetworkX does with a DiGraph) unless a flag says otherwise.
+            let fromData = !options.directed && !options.undirected && loaded.directed == true
+            if fromData { constraints.directed = true }
             for end in [source, target] where constraints.avoid.contains(end.id) {
                 throw fail("--avoid \(end.name): it is an end of the path; avoid applies to the entities in between")
             }
@@ -144,7 +152,7 @@ struct PathCommand: ParsableCommand {
             case .text:
                 let what = k != nil ? "\(paths.count) shortest simple path\(paths.count == 1 ? "" : "s")"
                     : all ? "\(paths.count) shortest path\(paths.count == 1 ? "" : "s")" : "shortest path"
-                print("\(source.name) → \(target.name): \(what)\n")
+                print("\(source.name) → \(target.name): \(what)\(fromData ? " (directed, as the file declares; --undirected to ignore)" : "")\n")
                 if let library {
                     print(paths.map { quotedText($0, narrator, library, graph, weighted: constraints.weighted) }.joined(separator: "\n\n"))
                 } else {

@@ -29,20 +29,30 @@ struct Rank: ParsableCommand {
     @Flag(help: "Read relation weights (see the discussion for length vs strength).")
     var weighted = false
 
-    @Flag(help: "Follow relations the way they read (symmetric kinds both ways).")
+    @Flag(help: "Follow relations the way they read (symmetric kinds both ways). The default for a file that declares itself directed.")
     var directed = false
+
+    @Flag(help: "Ignore direction even when the file declares itself directed.")
+    var undirected = false
 
     @Option(help: "Output: table, json or csv.")
     var format: TableFormat = .table
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if directed && undirected { throw ValidationError("give --directed or --undirected, not both") }
     }
 
     func run() throws {
         try guarded {
-            let graph = try input.load()
-            let scores = by.scores(graph, directed: directed || by == .inDegree || by == .outDegree, weighted: weighted)
+            let loaded = try input.loadWithDirection()
+            let graph = loaded.graph
+            // Direction follows the data (as NetworkX does with a DiGraph) unless a flag says otherwise.
+            let fromData = !directed && !undirected && loaded.directed == true
+            let directed = self.directed || fromData
+            let scores = Progress.step("computing \(by.rawValue)") {
+                by.scores(graph, directed: directed || by == .inDegree || by == .outDegree, weighted: weighted)
+            }
             var ranked = scores.ranked()
             if top > 0 { ranked = Array(ranked.prefix(top)) }
             switch format {
@@ -50,7 +60,8 @@ struct Rank: ParsableCommand {
                 let rows = ranked.enumerated().map { i, s in
                     [String(i + 1), graph.entity(s.id)?.name ?? s.id, s.id, graph.entity(s.id)?.kind ?? "", fixed(s.value)]
                 }
-                print("\(by.title)\(weighted ? ", weighted" : "")\(directed ? ", directed" : "") — \(graph.entities.count) entities\n")
+                let how = fromData ? ", directed (as the file declares; --undirected to ignore)" : directed ? ", directed" : ""
+                print("\(by.title)\(weighted ? ", weighted" : "")\(how) — \(graph.entities.count) entities\n")
                 print(table(["#", "entity", "id", "kind", by.rawValue], rows, rightAligned: [0, 4]))
             case .json:
                 let rows = ranked.enumerated().map { i, s in

@@ -1,0 +1,228 @@
+import Foundation
+import GraphModel
+import GraphvizRendering
+
+/// Every graph format relgraph knows, read or written: the one name the CLI,
+/// the examples and the benchmarks use for a format.
+public enum GraphFormat: String, Sendable, CaseIterable, Hashable {
+    /// The relgraph graph file (see `format.md`).
+    case yaml
+    /// relgraph's own JSON (the YAML structure).
+    case json
+    /// A CSV pair (`X.entities.csv` + `X.relations.csv`, Gephi's node/edge tables)
+    /// or one CSV edge list (`source,target[,weight][,kind]`, read from bytes).
+    case csv
+    /// A network fixture: `X.edges.csv` (`source,target,weight,kind`) with
+    /// `X.nodes.csv` and `X.meta.json` (see ``FixtureCSV``).
+    case fixtureCSV = "fixture-csv"
+    case graphml, gexf
+    /// NetworkX / D3 node-link JSON.
+    case nodeLink = "node-link"
+    /// Graphviz DOT, read through Graphviz's own parser (cgraph).
+    case dot
+    /// Written only.
+    case cypher, mermaid
+
+    /// Whether ``GraphLoader`` reads this format.
+    public var isReadable: Bool { self != .cypher && self != .mermaid }
+
+    /// The format named `name` (`dot`/`gv`, `csv`/`csv-pair`, `fixture-csv`, `node-link`, …).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "gv": self = .dot
+        case "csv-pair": self = .csv
+        case "fixturecsv": self = .fixtureCSV
+        case "yml": self = .yaml
+        case "nodelink": self = .nodeLink
+        default: self.init(rawValue: name.lowercased())
+        }
+    }
+
+    /// Names accepted for reading, for messages.
+    public static var readableNames: [String] { allCases.filter(\.isReadable).map(\.rawValue) }
+
+    /// The format of the file at `path` (`-`: standard input): by extension, and
+    /// for `.csv` and `.json` (and standard input) by content — a fixture header
+    /// (`source,target[,weight,kind]`) versus a CSV pair; node-link versus
+    /// relgraph JSON, judged from the located JSON tree.
+    /// - Throws: ``GraphFormatsError/unsupportedFormat(_:)`` when it cannot tell.
+    /// - Complexity: O(1) by extension; O(n) for `.json` or standard input.
+    public static func detect(path: String) throws(GraphFormatsError) -> GraphFormat {
+        if path == "-" { return try sniff(GraphFile.readBytes("-")) }
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        switch ext {
+        case "dot", "gv": return .dot
+        case "csv": return csvFlavour(firstLine(path) ?? "")
+        case "json": return GraphFile.jsonFlavour(path: path) == .nodeLink ? .nodeLink : .json
+        case "yaml", "yml": return .yaml
+        case "graphml": return .graphml
+        case "gexf": return .gexf
+        default:
+            throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension; name one of "
+                + readableNames.joined(separator: ", "))
+        }
+    }
+
+    static func csvFlavour(_ header: String) -> GraphFormat {
+        let h = header.lowercased().replacingOccurrences(of: " ", with: "")
+        return h == "source,target,weight,kind" || h == "source,target" ? .fixtureCSV : .csv
+    }
+
+    /// What bytes hold, judged by their first characters: `{` JSON, `<` GraphML
+    /// or GEXF, `graph`/`digraph`/`strict` DOT, a first line with commas CSV, else YAML.
+    static func sniff(_ bytes: [UInt8]) throws(GraphFormatsError) -> GraphFormat {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let text = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if text.hasPrefix("{") { return GraphFile.jsonFlavour(path: "-") == .nodeLink ? .nodeLink : .json }
+        if text.hasPrefix("<") { return head.contains("<gexf") ? .gexf : .graphml }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        if ["graph", "digraph", "strict"].contains(word) { return .dot }
+        if let line = text.split(whereSeparator: \.isNewline).first, line.contains(","), !line.contains(":") {
+            return csvFlavour(String(line))
+        }
+        return .yaml
+    }
+
+    static func firstLine(_ path: String) -> String? {
+        guard let bytes = try? GraphFile.readBytes(path) else { return nil }
+        return String(decoding: bytes.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+    }
+}
+
+/// A graph as read, with what the reader said about it.
+public struct LoadedGraph: Sendable {
+    public var graph: Graph
+    /// Import warnings (what a foreign format could not carry, kinds added…), located.
+    public var warnings: [Diagnostic]
+    /// The direction the file declares: `true` for a fixture whose `meta.json`
+    /// says `"directed": true`, GraphML `edgedefault="directed"`, a DOT `digraph`,
+    /// node-link `"directed": true`; `false` when declared undirected; `nil` when
+    /// the format says nothing (relgraph YAML/JSON, whose relation kinds carry
+    /// their own direction; CSV pairs) and when every tie of a foreign file names
+    /// its relation kind (a typed graph such as relgraph's own GraphML or DOT
+    /// export: each kind's schema says whether it is directed or symmetric, and the
+    /// file's global flag is only the container's).
+    public var directed: Bool?
+    /// The format it was read as.
+    public var format: GraphFormat
+}
+
+/// The one entry point for reading a graph file of any format (the CLI, the
+/// examples and the benchmarks call it).
+public enum GraphLoader {
+    /// Reads the graph at `path` (`-`: standard input).
+    /// - Parameters:
+    ///   - format: the format, or `nil` to ``GraphFormat/detect(path:)`` it.
+    ///   - mapping: how foreign attributes become relgraph fields (foreign formats only).
+    /// - Throws: ``GraphFormatsError`` naming file:line:column for every problem.
+    /// - Complexity: O(n + V + E) for n bytes.
+    public static func load(
+        path: String, format requested: GraphFormat? = nil, mapping: ImportMapping = ImportMapping()
+    ) throws(GraphFormatsError) -> LoadedGraph {
+        var isDirectory: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .io(path: path, "is a directory, not a graph file")
+        }
+        let format: GraphFormat
+        if let requested { format = requested } else { format = try GraphFormat.detect(path: path) }
+        switch format {
+        case .yaml:
+            return LoadedGraph(graph: try GraphFile.load(path: path, format: .yaml), warnings: [], directed: nil, format: format)
+        case .json:
+            return LoadedGraph(graph: try GraphFile.load(path: path, format: .json), warnings: [], directed: nil, format: format)
+        case .fixtureCSV:
+            return LoadedGraph(graph: try FixtureCSV.load(path: path), warnings: [],
+                               directed: FixtureCSV.declaredDirection(path: path), format: format)
+        case .csv:
+            let (entities, relations) = csvPairPaths(path)
+            let r = try GraphImporter.readCSVPair(entitiesPath: entities, relationsPath: relations, mapping: mapping)
+            return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: nil, format: format)
+        case .graphml, .gexf, .nodeLink:
+            let interop: InteropFormat = format == .graphml ? .graphml : format == .gexf ? .gexf : .nodeLink
+            let r = try GraphImporter.read(text: GraphFile.readText(path), fileName: path, format: interop, mapping: mapping)
+            return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: declaredDirection(r, mapping), format: format)
+        case .dot:
+            let r = try readDOT(text: GraphFile.readText(path), fileName: path, mapping: mapping)
+            return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: declaredDirection(r, mapping), format: format)
+        case .cypher, .mermaid:
+            throw .unsupportedFormat("\(format.rawValue) is written, not read")
+        }
+    }
+
+    /// The file's declared direction, unless every tie names its relation kind
+    /// (then each kind's own direction rules, as in a relgraph file).
+    /// - Complexity: O(E).
+    static func declaredDirection(_ result: ImportResult, _ mapping: ImportMapping) -> Bool? {
+        let relations = result.graph.relations
+        let typed = !relations.isEmpty && relations.allSatisfy { $0.kind != mapping.defaultRelationKind }
+        return typed ? nil : result.directed
+    }
+
+    /// A DOT graph as a relgraph ``Graph``, parsed by Graphviz's own parser:
+    /// node and edge attributes go through ``ImportMapping``; an edge that names
+    /// its `kind` drops its drawing `label`; the legend relgraph draws into its
+    /// own exports (`cluster_legend`) is left out.
+    /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at Graphviz's line for malformed DOT.
+    /// - Complexity: O(n + V + E).
+    public static func readDOT(
+        text: String, fileName: String, mapping: ImportMapping = ImportMapping()
+    ) throws(GraphFormatsError) -> ImportResult {
+        let document: DOTDocument
+        do {
+            document = try Graphviz.parse(dot: text, fileName: fileName)
+        } catch {
+            switch error {
+            case let .syntax(file, line, column, message):
+                throw .syntax(SourceLocation(file: file, line: line ?? 1, column: column ?? 1), message)
+            case let .noGraph(file):
+                throw .syntax(SourceLocation(file: file, line: 1, column: 1), "no graph found in the DOT text")
+            default:
+                throw .refused(error.errorDescription ?? "\(error)")
+            }
+        }
+        var foreign = AttributedGraph(directed: document.isDirected, file: fileName)
+        if !document.name.isEmpty { foreign.attributes["name"] = document.name }
+        for (k, v) in document.graphAttributes where k == "name" || k == "description" {
+            foreign.attributes[k] = document.htmlGraphAttributes.contains(k) ? AttributedGraph.dotHTMLText(v) : v
+        }
+        for n in document.nodes where !n.subgraphs.contains("cluster_legend") {
+            foreign.addDOTNode(n.id, attributes: n.attributes, htmlAttributes: n.htmlAttributes, subgraphs: n.subgraphs)
+        }
+        for e in document.edges {
+            var attrs = e.attributes
+            if let key = e.key { attrs["key"] = key }
+            if attrs["kind"] != nil { attrs["label"] = nil }
+            foreign.addDOTEdge(tail: e.tail, head: e.head, attributes: attrs, htmlAttributes: e.htmlAttributes)
+        }
+        foreign.warnings += document.warnings.map {
+            Diagnostic("graphviz: \($0)", at: SourceLocation(file: fileName, line: 1, column: 1), severity: .warning,
+                       code: "dot.graphviz-warning")
+        }
+        var result = try GraphImporter.makeGraph(from: foreign, mapping: mapping)
+        result.directed = document.isDirected
+        return result
+    }
+
+    /// The two files of a CSV pair, given either one: `X.relations.csv` ↔
+    /// `X.entities.csv`, `X.edges.csv` ↔ `X.nodes.csv` (the other one when it
+    /// exists); a lone file is an entities table when its header has `id` and no
+    /// `source`/`from`, else an edge list.
+    /// - Complexity: O(1) file checks.
+    public static func csvPairPaths(_ path: String) -> (entities: String?, relations: String?) {
+        let fm = FileManager.default
+        let pairs = [(".entities.csv", ".relations.csv"), (".nodes.csv", ".edges.csv")]
+        for (e, r) in pairs {
+            if path.hasSuffix(r) {
+                let other = String(path.dropLast(r.count)) + e
+                return (fm.fileExists(atPath: other) ? other : nil, path)
+            }
+            if path.hasSuffix(e) {
+                let other = String(path.dropLast(e.count)) + r
+                return (path, fm.fileExists(atPath: other) ? other : nil)
+            }
+        }
+        let header = (GraphFormat.firstLine(path) ?? "").lowercased().split(separator: ",")
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\u{feff}")) }
+        return header.contains("id") && !header.contains("source") && !header.contains("from") ? (path, nil) : (nil, path)
+    }
+}

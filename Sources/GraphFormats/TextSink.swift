@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Where a writer puts its text: a buffer in memory, or a file written in
+/// 1 MiB chunks as the text is produced (so a 100 MB export never exists as one
+/// `String`). Writers append with `+=`; the bytes are the same either way.
+public final class TextSink {
+    private var buffer: [UInt8] = []
+    private let fd: Int32
+    private let path: String
+    private var failure: String?
+    /// Bytes written so far (flushed or buffered).
+    public private(set) var count = 0
+    static let chunk = 1 << 20
+
+    /// A sink collecting the text in memory (see ``text``).
+    public init() {
+        fd = -1
+        path = ""
+    }
+
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+        buffer.reserveCapacity(TextSink.chunk + 4096)
+    }
+
+    /// Appends `text`'s UTF-8 bytes.
+    /// - Complexity: O(n) amortized.
+    @inline(__always)
+    public static func += (sink: TextSink, text: String) {
+        var text = text
+        text.withUTF8 { sink.buffer.append(contentsOf: $0) }
+        sink.count += text.utf8.count
+        if sink.fd >= 0 && sink.buffer.count >= chunk { sink.flush() }
+    }
+
+    /// Appends raw bytes.
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        count += bytes.count
+        if fd >= 0 && buffer.count >= TextSink.chunk { flush() }
+    }
+
+    /// The text collected by an in-memory sink.
+    public var text: String { String(decoding: buffer, as: UTF8.self) }
+
+    func flush() {
+        guard fd >= 0, failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        var done = 0
+        buffer.withUnsafeBytes { b in
+            while done < b.count {
+                let r = Glibc_write(fd, b.baseAddress! + done, b.count - done)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                done += r
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Streams a writer's output to `path` atomically, as ``AtomicWrite`` does:
+    /// the chunks go to a temporary file in the same directory, renamed over
+    /// `path` once everything is written; on any error (the writer's or the
+    /// disk's) the temporary file is removed and `path` is untouched.
+    /// - Throws: the writer's error, or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(n) in the bytes written, O(1) memory beyond one chunk.
+    public static func writeFile(
+        _ path: String, _ body: (TextSink) throws(GraphFormatsError) -> Void
+    ) throws(GraphFormatsError) {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw .io(path: path, "is a directory")
+        }
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: path, "cannot create directory \(dir.path)")
+        }
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        guard fd >= 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
+        let sink = TextSink(fd: fd, path: path)
+        do {
+            try body(sink)
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        sink.flush()
+        let closed = close(fd)
+        if let failure = sink.failure ?? (closed != 0 ? String(cString: strerror(errno)) : nil) {
+            unlink(temp)
+            throw .io(path: path, "cannot write: \(failure)")
+        }
+        if rename(temp, path) != 0 {
+            let message = String(cString: strerror(errno))
+            unlink(temp)
+            throw .io(path: path, "cannot replace file: \(message)")
+        }
+    }
+}
+
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    write(fd, p, n)
+}
