@@ -1,5 +1,6 @@
 import Foundation
 import GraphAlgorithms
+import GraphDrawing
 import GraphFormats
 import GraphModel
 import GraphvizRendering
@@ -177,8 +178,8 @@ public struct Report: Sendable {
             let shown = overview.drawnGroups == overview.overview.groups.count
                 ? "its \(overview.drawnGroups) \(noun)" : "the \(overview.drawnGroups) largest of its \(overview.overview.groups.count) \(noun)"
             figures.append(Figure(
-                caption: "Overview of the whole graph (\(graph.entities.count) entities, \(graph.relations.count) ties, more than "
-                    + "\(drawLimit) entities or \(5 * drawLimit) ties): \(shown), one node each, named after its most-tied member; "
+                caption: "Overview of the whole graph (\(grouped(graph.entities.count)) entities, \(grouped(graph.relations.count)) ties, "
+                    + "more than \(grouped(drawLimit)) entities or \(grouped(5 * drawLimit)) ties): \(shown), one node each, named after its most-tied member; "
                     + "`relgraph render --full` draws every entity",
                 file: "graph.svg", svg: overview.svg))
         } else {

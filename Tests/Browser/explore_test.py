@@ -224,7 +224,8 @@ def overview_checks(driver, binary, tmp, shots):
     check("big graph: no console errors", errors == [], errors)
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
-        driver.find_element(By.CSS_SELECTOR, 'svg g[data-group="2"] text').click()
+        # Zofia's group, on the path found above, with its card open.
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=path-result] .groups-crossed .group").click()
         driver.execute_script("document.querySelector('aside').scrollTop = 0")
         time.sleep(0.3)
         driver.save_screenshot(str(shots / "explore-overview.png"))
