@@ -30,6 +30,7 @@ extension Diagrams {
     /// Whether a graph is big enough to get the overview instead of every entity:
     /// more than `entityLimit` entities or 5 × `entityLimit` relations (`render`'s
     /// `--overview-above` rule; 2,000 and 10,000 by default).
+    /// - Complexity: O(1).
     public static func wantsOverview(_ graph: Graph, entityLimit: Int = explorerEntityLimit) -> Bool {
         graph.entities.count > entityLimit || graph.relations.count > 5 * entityLimit
     }

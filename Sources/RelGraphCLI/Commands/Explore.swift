@@ -55,6 +55,7 @@ struct Explore: ParsableCommand {
             try AtomicWrite.write(page.html, to: output)
             var drawn = page.engine.map { "diagram by \($0.rawValue)" } ?? "no diagram: one group above \(grouped(overviewAbove)) entities"
             if let o = page.overview {
+                if engine != nil { warn("--engine applies to graphs drawn entity by entity; the overview is laid out by relgraph") }
                 drawn = "overview of \(o.drawnGroups) \(o.groupNoun); relgraph render --full draws every entity"
             }
             note("wrote \(output) (\(graph.entities.count) entities, \(graph.relations.count) relations, \(drawn))")
