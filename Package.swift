@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "GraphDrawing", dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats"]),
         .target(
             name: "GraphPages",
-            dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering"],
+            dependencies: ["GraphModel", "GraphAlgorithms", "GraphFormats", "GraphvizRendering", "GraphDrawing"],
             exclude: ["Resources"]
         ),
         .target(

@@ -75,6 +75,24 @@ public struct Overview: Sendable, Equatable {
         }
     }
 
+    /// Twelve fills that stay distinct side by side and keep black text readable
+    /// (the overview's groups, in order; `render --color-by` uses them too).
+    public static let palette = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                 "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"]
+    /// The fill of groups past the palette.
+    public static let otherColor = "#f5f5f5"
+
+    /// The overview `render` draws: by `grouping`, or by the other grouping when
+    /// `grouping` finds fewer than two groups and the other finds more.
+    /// `nil` when neither finds two groups (an overview would be one node).
+    /// - Complexity: that of ``init(_:grouping:seed:)``, at most twice.
+    public static func best(_ graph: Graph, grouping: Grouping, seed: UInt64 = 0) -> Overview? {
+        let first = Overview(graph, grouping: grouping, seed: seed)
+        if first.groups.count >= 2 { return first }
+        let second = Overview(graph, grouping: grouping == .community ? .component : .community, seed: seed)
+        return second.groups.count >= 2 ? second : nil
+    }
+
     /// The overview as a drawing: group nodes sized by members (area ∝ members),
     /// coloured from `palette` in order (the rest `otherColor`), laid out with
     /// ``GraphAlgorithms/ForceLayout`` and separated; links drawn thicker with more ties.

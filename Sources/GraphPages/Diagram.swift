@@ -62,16 +62,8 @@ public enum Diagrams {
 
     /// Graphviz's SVG text with hooks added; see ``draw(_:options:engine:)``.
     static func tag(_ svgText: String, graph: Graph) throws -> String {
-        guard let start = svgText.range(of: "<svg") else { throw GraphPagesError.unexpectedDiagram("no <svg> element") }
-        var svg = String(svgText[start.lowerBound...])
-        // Comments carry names Graphviz copied from the DOT; they add nothing to a page.
-        svg = svg.replacingOccurrences(of: #"<!--[\s\S]*?-->\n?"#, with: "", options: .regularExpression)
-        // The page sizes the drawing; the viewBox keeps its proportions.
-        if let open = svg.range(of: ">") {
-            var head = String(svg[svg.startIndex..<open.upperBound])
-            head = head.replacingOccurrences(of: #" (width|height)="[^"]*""#, with: "", options: .regularExpression)
-            svg = head + svg[open.upperBound...]
-        }
+        // Comments carry names Graphviz copied from the DOT; the page sizes the drawing.
+        let svg = try inlineSVG(svgText)
         let ids = DOTWriter.dotNodeIDs(graph).map(unquote)
         var out = ""
         out.reserveCapacity(svg.utf8.count + 32 * (graph.entities.count + graph.relations.count))

@@ -1,4 +1,5 @@
 import Foundation
+import GraphDrawing
 import GraphFormats
 import GraphModel
 import GraphvizRendering
@@ -19,13 +20,20 @@ import GraphvizRendering
 /// attributes) and `script-src` with the SHA-256 hash of the one inline script,
 /// so that an injected `<script>` or `onerror=` attribute could not run even if
 /// one got through. Only http(s) sources become links.
+///
+/// Big graphs (above ``Diagrams/wantsOverview(_:entityLimit:)``) get the overview
+/// `relgraph render` draws instead (``Diagrams/overview(_:grouping:seed:title:)``):
+/// each group node carries `data-group`, its card lists the members and the ties
+/// to other groups; search, cards, the path finder and the year cover every entity.
 public enum ExplorePage {
     /// What ``html(for:title:engine:)`` made.
     public struct Result: Sendable {
         /// The page.
         public var html: String
-        /// Whether a diagram was drawn (not for graphs above ``Diagrams/explorerEntityLimit``).
+        /// Whether every entity was drawn (not for graphs above ``Diagrams/explorerEntityLimit``).
         public var drawn: Bool
+        /// The overview drawn instead, for big graphs (its svg is in ``html``).
+        public var overview: OverviewDiagram?
         /// The layout engine, when drawn.
         public var engine: LayoutEngine?
         /// Graphviz's warnings.
@@ -34,17 +42,33 @@ public enum ExplorePage {
 
     /// The page for `graph`.
     /// - Complexity: the layout's, then O(V + E) plus the text's length.
+    /// - Parameters:
+    ///   - entityLimit: above this many entities (or 5 × as many relations) the page
+    ///     shows the overview, one node per group, instead of every entity.
+    ///   - grouping, seed: the overview's groups and Louvain's seed.
     public static func html(for graph: Graph, engine: LayoutEngine? = nil,
-                            entityLimit: Int = Diagrams.explorerEntityLimit) throws -> Result {
+                            entityLimit: Int = Diagrams.explorerEntityLimit,
+                            grouping: Grouping = .community, seed: UInt64 = 0) throws -> Result {
         var diagram: InlineDiagram?
+        var overview: OverviewDiagram?
         var note: String?
-        if graph.entities.count <= entityLimit {
+        if !Diagrams.wantsOverview(graph, entityLimit: entityLimit) {
             diagram = try Diagrams.draw(graph, options: DOTOptions(legend: false), engine: engine)
+        } else if let o = try Diagrams.overview(graph, grouping: grouping, seed: seed) {
+            overview = o
+            let noun = o.overview.grouping == .community ? "Louvain communities" : "connected components"
+            note = "An overview: \(grouped(graph.entities.count)) entities and \(grouped(graph.relations.count)) ties "
+                + "are more than the \(grouped(entityLimit)) entities or \(grouped(5 * entityLimit)) ties drawn one by one, "
+                + "so each of the \(o.drawnGroups == o.overview.groups.count ? "" : "\(o.drawnGroups) largest of the ")"
+                + "\(grouped(o.overview.groups.count)) \(noun) is one node, named after its most-tied member. "
+                + "Click a group for its members; search, cards, the path finder and the year cover every entity. "
+                + "Every entity drawn: relgraph render FILE --full -o graph.svg."
         } else {
-            note = "\(graph.entities.count) entities are too many to draw here (the limit is \(entityLimit)); "
-                + "search, cards and the path finder still cover every entity (relgraph render draws the whole graph)."
+            note = "\(graph.entities.count) entities are too many to draw here (the limit is \(entityLimit)) and form one group, "
+                + "so no overview either; search, cards and the path finder still cover every entity "
+                + "(relgraph render --full draws the whole graph)."
         }
-        let data = try PageData(graph, drawn: diagram != nil, note: note)
+        let data = try PageData(graph, drawn: diagram != nil, note: note, overview: overview?.overview)
         let json = Markup.scriptJSON(try encode(data))
         let script = PageAssets.exploreJS
         let csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src \(Markup.cspHash(script)); "
@@ -72,7 +96,7 @@ public enum ExplorePage {
               <span class="counts">\(graph.entities.count) entities · \(graph.relations.count) ties</span>
             </header>
             <main>
-            <section id="diagram" class="diagram" tabindex="0" aria-label="Diagram: drag to pan, wheel or +/− to zoom, 0 to fit">
+            <section id="diagram" class="\(overview == nil ? "diagram" : "diagram overview")" tabindex="0" aria-label="Diagram: drag to pan, wheel or +/− to zoom, 0 to fit">
               <div class="zoom-buttons">
                 <button type="button" id="zoom-in" title="Zoom in (+)">+</button>
                 <button type="button" id="zoom-out" title="Zoom out (−)">−</button>
@@ -82,6 +106,9 @@ public enum ExplorePage {
             """
         if let diagram {
             page += diagram.svg
+        } else if let overview {
+            page += overview.svg
+            page += "  <p class=\"overview-note\" data-testid=\"overview-note\">\(Markup.html(note ?? ""))</p>\n"
         } else {
             page += "  <p class=\"note\">\(Markup.html(note ?? ""))</p>\n"
         }
@@ -129,7 +156,8 @@ public enum ExplorePage {
             </html>
 
             """
-        return Result(html: page, drawn: diagram != nil, engine: diagram?.engine, warnings: diagram?.warnings ?? [])
+        return Result(html: page, drawn: diagram != nil, overview: overview, engine: diagram?.engine,
+                      warnings: diagram?.warnings ?? overview?.warnings ?? [])
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -170,8 +198,19 @@ struct PageData: Encodable {
     var relations: [RelationData]
     var firstYear: Int?
     var lastYear: Int?
+    /// The overview's groups (big graphs only): `number` as `render --community N`
+    /// counts (1 = the largest), `lead` and `members` entity indices (the lead, then
+    /// the most tied, then by name), `drawn` whether the group has a node in the diagram.
+    struct GroupData: Encodable {
+        var number: Int; var lead: Int; var members: [Int]; var internalTies: Int; var drawn: Bool
+    }
+    /// `community` or `component` (big graphs only).
+    var grouping: String?
+    var groups: [GroupData]?
+    /// Ties between groups: `[a, b, count]`, group numbers `a < b`.
+    var links: [[Int]]?
 
-    init(_ graph: Graph, drawn: Bool, note: String?) throws {
+    init(_ graph: Graph, drawn: Bool, note: String?, overview: Overview? = nil) throws {
         name = graph.name
         description = graph.description
         self.drawn = drawn
@@ -212,5 +251,22 @@ struct PageData: Encodable {
         }
         firstYear = years.min()
         lastYear = years.max()
+        if let overview {
+            var degree = [Int](repeating: 0, count: graph.entities.count)
+            for r in relations { degree[r.from] += 1; degree[r.to] += 1 }
+            grouping = overview.grouping.rawValue
+            groups = overview.groups.enumerated().map { g, group in
+                let lead = graph.index(of: group.lead) ?? 0
+                // The lead (whose name the node shows) first, then the most tied, then by name.
+                let members = group.members.compactMap { graph.index(of: $0) }.sorted { a, b in
+                    if (a == lead) != (b == lead) { return a == lead }
+                    return degree[a] != degree[b] ? degree[a] > degree[b]
+                        : (graph.entities[a].name, graph.entities[a].id) < (graph.entities[b].name, graph.entities[b].id)
+                }
+                return GroupData(number: g + 1, lead: lead, members: members,
+                                 internalTies: group.internalTies, drawn: g < Diagrams.overviewGroupLimit)
+            }
+            links = overview.links.map { [$0.a + 1, $0.b + 1, $0.ties] }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GraphAlgorithms
+import GraphDrawing
 import GraphFormats
 import GraphModel
 import GraphvizRendering
@@ -102,7 +103,9 @@ public struct Report: Sendable {
     ///   - pairs: entity ids (`A`, `B`) whose shortest path to narrate.
     ///   - warnings: the warnings of `check` and of the reader, shown as they are.
     ///   - seed: Louvain's seed.
-    ///   - drawLimit: no diagram for graphs with more entities than this.
+    ///   - drawLimit: above this many entities (or 5 × as many relations) the whole
+    ///     graph is drawn as its overview (``Diagrams/overview(_:grouping:seed:title:)``,
+    ///     one node per Louvain community, or component), and a neighbourhood that big is left out.
     /// - Complexity: O(V·E) (betweenness) plus the layouts' cost.
     public static func build(
         _ graph: Graph, pairs: [(String, String)] = [], warnings: [String] = [], seed: UInt64 = 0,
@@ -165,23 +168,42 @@ public struct Report: Sendable {
         // Diagrams: the whole graph, then the neighbourhoods of the three most central entities.
         var figures: [Figure] = []
         var figureNote: String?
-        if graph.entities.count <= drawLimit {
+        var leftOut: [String] = []
+        if !Diagrams.wantsOverview(graph, entityLimit: drawLimit) {
             let whole = try Diagrams.draw(graph, options: DOTOptions(legend: true))
             figures.append(Figure(caption: "The whole graph (\(graph.entities.count) entities, \(graph.relations.count) ties; \(whole.engine.rawValue))",
                                   file: "graph.svg", svg: whole.svg))
+        } else if let overview = try Diagrams.overview(graph, seed: seed, title: "\(graph.name): overview") {
+            let noun = overview.overview.grouping == .community ? "Louvain communities" : "connected components"
+            let shown = overview.drawnGroups == overview.overview.groups.count
+                ? "its \(overview.drawnGroups) \(noun)" : "the \(overview.drawnGroups) largest of its \(overview.overview.groups.count) \(noun)"
+            figures.append(Figure(
+                caption: "Overview of the whole graph (\(grouped(graph.entities.count)) entities, \(grouped(graph.relations.count)) ties, "
+                    + "more than \(grouped(drawLimit)) entities or \(grouped(5 * drawLimit)) ties): \(shown), one node each, named after its most-tied member; "
+                    + "`relgraph render --full` draws every entity",
+                file: "graph.svg", svg: overview.svg))
         } else {
             figureNote = "The whole graph is not drawn: \(graph.entities.count) entities are more than \(drawLimit) "
-                + "(`relgraph render` draws large graphs); the neighbourhoods below are."
+                + "and form one group, so an overview would be one node (`relgraph render --full` draws every entity); "
+                + "the neighbourhoods below are drawn."
         }
         for (i, r) in betweenness.ranked().prefix(3).enumerated() {
             let ego = try Neighborhood.ego(in: graph, center: r.id, radius: 1)
-            guard ego.entities.count <= drawLimit else { continue }
+            guard !Diagrams.wantsOverview(ego, entityLimit: drawLimit) else {
+                leftOut.append("\(name(r.id)) (\(ego.entities.count - 1) neighbours)")
+                continue
+            }
             var options = DOTOptions(legend: true)
             options.title = "\(name(r.id)), 1 hop around"
             let drawing = try Diagrams.draw(ego, options: options)
             figures.append(Figure(
                 caption: "\(name(r.id)) and the \(ego.entities.count - 1) entities tied to it (betweenness rank \(i + 1))",
                 file: "ego-\(i + 1).svg", svg: drawing.svg))
+        }
+
+        if !leftOut.isEmpty {
+            let why = "Not drawn, their neighbourhoods being larger than \(drawLimit) entities: " + leftOut.joined(separator: ", ") + "."
+            figureNote = figureNote.map { $0 + " " + why } ?? why
         }
 
         var sourceCount: [String: Int] = [:]

@@ -7,7 +7,10 @@ Writes the pages with the binary into a temporary folder, opens them from file:/
 and checks: search "Frank Jacson" reads Mercader's card; clicking Stalin in the
 diagram opens his card; the path Mercader → Stalin is narrated and highlighted;
 year 1925 hides the 1940 ties; no console errors; no network requests; a graph
-whose strings hold script payloads runs none of them. Prints one line per check
+whose strings hold script payloads runs none of them. A generated graph of 3,000
+entities in six circles gets the overview: clicking a group lists its members
+(exactly one circle), a member opens its card, search and the path finder still
+cover every entity and the path lights the groups it crosses. Prints one line per check
 and "N passed, N failed"; exits non-zero on any failure.
 """
 import json
@@ -102,6 +105,130 @@ def hostile_graph(path):
     doc = {"relgraph": 1, "name": "Hostile " + payloads[1], "description": payloads[0],
            "entities": ents, "relations": rels}
     pathlib.Path(path).write_text(json.dumps(doc), encoding="utf-8")
+
+
+CIRCLES, PER_CIRCLE = 6, 500
+
+
+def big_graph(path):
+    """Six circles of 500 people, each tied to 4 others of its circle at random
+    (seeded), and 30 ties between circles: Louvain must find the six circles.
+    Two ties in three carry a year (1900–1949). Returns (circles as id lists,
+    the relations as dicts)."""
+    import random
+    rng = random.Random(7)
+    ents, rels, seen = [], [], set()
+    circles = [[f"c{c}p{i}" for i in range(PER_CIRCLE)] for c in range(CIRCLES)]
+    for c, ids in enumerate(circles):
+        for i, e in enumerate(ids):
+            ents.append({"id": e, "kind": "person", "name": f"Circle {c + 1} person {i}"})
+    ents[3 * PER_CIRCLE + 17].update({"name": "Zofia Kowalczyk", "aliases": ["Zosia"]})
+
+    def tie(a, b):
+        key = (min(a, b), max(a, b))
+        if a == b or key in seen:
+            return
+        seen.add(key)
+        r = {"from": a, "kind": "ally_of", "to": b, "evidence": "generated for the overview test", "source": "test"}
+        if rng.random() < 2 / 3:
+            r["date"] = str(rng.randrange(1900, 1950))
+        rels.append(r)
+    for ids in circles:
+        for e in ids:
+            for _ in range(4):
+                tie(e, rng.choice(ids))
+    for _ in range(30):
+        a, b = rng.sample(range(CIRCLES), 2)
+        tie(rng.choice(circles[a]), rng.choice(circles[b]))
+    doc = {"relgraph": 1, "name": "Six circles", "entities": ents, "relations": rels}
+    pathlib.Path(path).write_text(json.dumps(doc), encoding="utf-8")
+    return circles, rels
+
+
+def overview_checks(driver, binary, tmp, shots):
+    """The explorer on a graph above the overview threshold."""
+    big_json = tmp / "six-circles.json"
+    circles, rels = big_graph(big_json)
+    big = tmp / "six-circles.html"
+    run([binary, "explore", str(big_json), "-o", str(big)])
+    driver.get(big.as_uri())
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=search]"))
+    groups = driver.find_elements(By.CSS_SELECTOR, "svg g[data-group]")
+    check("big graph: one node per circle", len(groups) == CIRCLES, len(groups))
+    check("big graph: no entity drawn one by one", driver.find_elements(By.CSS_SELECTOR, "svg g[data-entity]") == [])
+    note = driver.find_element(By.CSS_SELECTOR, "[data-testid=overview-note]").text
+    check("big graph: the page says it is an overview and how to draw everything",
+          note.startswith("An overview") and "relgraph render" in note and "--full" in note, note)
+
+    # Click group 1: its card lists exactly one circle's members.
+    node = driver.find_element(By.CSS_SELECTOR, 'svg g[data-group="1"] text')
+    node.click()
+    panel = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel]")
+    wait(driver, lambda d: panel.find_element(By.CSS_SELECTOR, "h2").text.startswith("Community 1: "))
+    members = [li.get_attribute("data-entity") for li in panel.find_elements(By.CSS_SELECTOR, "ul.members li")]
+    circle = next((ids for ids in circles if members and members[0] in ids), [])
+    check("clicking group 1 lists the members of one circle, every one", sorted(members) == sorted(circle),
+          (len(members), len(circle)))
+    label = driver.find_element(By.CSS_SELECTOR, 'svg g[data-group="1"]').text
+    lead = panel.find_element(By.CSS_SELECTOR, "ul.members li .entity").text
+    check("the group is named after its most-tied member, who heads its list",
+          lead in label and f"{PER_CIRCLE} entities" in label, (lead, label))
+    between = [li.text for li in panel.find_elements(By.CSS_SELECTOR, "ul.group-links li")]
+    group_of = {e: k for k, ids in enumerate(circles) for e in ids}
+    mine = group_of[members[0]]
+    expected = sum(1 for r in rels if (group_of[r["from"]] == mine) != (group_of[r["to"]] == mine))
+    check("the card counts its ties to other groups", sum(int(t.split(" ")[0]) for t in between) == expected,
+          (between, expected))
+    # A member opens its card.
+    second = panel.find_elements(By.CSS_SELECTOR, "ul.members li .entity")[1]
+    name = second.text
+    second.click()
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=panel] h2").text == name)
+    check("a member's name opens its card", "ties" in driver.find_element(By.CSS_SELECTOR, "[data-testid=panel]").text)
+
+    # Search reaches every entity; the card names its group, whose node is marked.
+    search = driver.find_element(By.CSS_SELECTOR, "[data-testid=search]")
+    search.send_keys("Zosia", Keys.ENTER)
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=panel] h2").text == "Zofia Kowalczyk")
+    card = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel]").text
+    zofia_ties = sum(1 for r in rels if "c3p17" in (r["from"], r["to"]))
+    check("search finds Zofia Kowalczyk by her alias and reads her card",
+          f"{zofia_ties} ties" in card and "Circle 4 person" in card, card[:300])
+    selected = driver.find_elements(By.CSS_SELECTOR, "svg g[data-group].selected")
+    check("her group's node is marked", len(selected) == 1 and
+          "In community " + selected[0].get_attribute("data-group") in card, card[:300])
+
+    # The path finder over every entity, as `relgraph path` answers.
+    driver.find_element(By.ID, "path-from").send_keys("Zofia Kowalczyk")
+    driver.find_element(By.ID, "path-to").send_keys("c0p5")
+    driver.find_element(By.ID, "path-go").click()
+    result = driver.find_element(By.CSS_SELECTOR, "[data-testid=path-result]")
+    wait(driver, lambda d: result.text.strip() != "")
+    shown = [li.text for li in result.find_elements(By.CSS_SELECTOR, "li")]
+    out = subprocess.run([binary, "path", str(big_json), "c3p17", "c0p5"], capture_output=True, text=True).stdout
+    cli = [line.split(". ", 1)[1] for line in out.splitlines() if line.startswith("  ") and ". " in line]
+    check("big graph: the path is the one `relgraph path` prints", shown == cli and len(cli) > 0, (shown, cli))
+    lit = driver.find_elements(By.CSS_SELECTOR, "svg g[data-group].on-path")
+    crossed = result.find_element(By.CSS_SELECTOR, ".groups-crossed").text
+    check("the groups the path crosses are named and lit", crossed.startswith("Crosses ") and len(lit) >= 2
+          and crossed.count("community ") == len(lit), (crossed, len(lit)))
+
+    # The year control counts over every tie.
+    year = driver.find_element(By.CSS_SELECTOR, "[data-testid=year]")
+    year.send_keys("1925", Keys.TAB)
+    held = sum(1 for r in rels if "date" not in r or r["date"] == "1925")
+    status = driver.find_element(By.ID, "year-status").text
+    check("big graph: year 1925 keeps the ties of 1925 and the undated", status.startswith(f"{held} of {len(rels)} ties"),
+          (status, held))
+    errors = console_errors(driver)
+    check("big graph: no console errors", errors == [], errors)
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+        # Zofia's group, on the path found above, with its card open.
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=path-result] .groups-crossed .group").click()
+        driver.execute_script("document.querySelector('aside').scrollTop = 0")
+        time.sleep(0.3)
+        driver.save_screenshot(str(shots / "explore-overview.png"))
 
 
 def main():
@@ -358,6 +485,8 @@ def main():
         if shots:
             driver.set_window_size(1100, 1500)
             driver.save_screenshot(str(shots / "report-page.png"))
+            driver.set_window_size(1500, 950)
+        overview_checks(driver, binary, tmp, shots)
     finally:
         driver.quit()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -113,10 +113,11 @@ func eventAttribute(in html: String) -> String? {
         #expect(found == ids)
     }
 
-    @Test func bigGraphsGetNoDiagramButEveryEntity() throws {
+    @Test func bigGraphsOfOneGroupGetNoDiagramButEveryEntity() throws {
+        // a – b – c: one component and one community, so an overview would be one node.
         let page = try ExplorePage.html(for: try smallGraph(), entityLimit: 2)
-        #expect(!page.drawn)
-        #expect(!page.html.contains("data-entity="))
+        #expect(!page.drawn && page.overview == nil)
+        #expect(!page.html.contains(" data-entity=") && !page.html.contains(" data-group="))
         let data = try embeddedData(page.html)
         #expect((data["entities"] as? [Any])?.count == 3)
         #expect((data["note"] as? String)?.contains("3 entities are too many to draw") == true)

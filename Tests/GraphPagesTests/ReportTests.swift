@@ -72,12 +72,13 @@ func pathGraph() throws -> Graph {
         // b's neighbourhood: a, b, c.
         #expect(r.figures[1].svg.components(separatedBy: "data-entity=").count == 4)
         #expect(r.figures[0].svg.components(separatedBy: "data-entity=").count == 6)
-        // Above the limit the whole graph is left out (and said so); neighbourhoods within it stay.
+        // Above the limit the whole graph is its overview (see OverviewPageTests); neighbourhoods within it stay.
         let capped = try Report.build(try pathGraph(), drawLimit: 3)
-        #expect(capped.figures.map(\.file) == ["ego-1.svg", "ego-2.svg", "ego-3.svg"])
-        #expect(capped.figureNote?.contains("5 entities are more than 3") == true)
+        #expect(capped.figures.map(\.file) == ["graph.svg", "ego-1.svg", "ego-2.svg", "ego-3.svg"])
+        #expect(capped.figures[0].caption.hasPrefix("Overview of the whole graph"))
         let none = try Report.build(try pathGraph(), drawLimit: 1)
-        #expect(none.figures.isEmpty)
+        #expect(none.figures.map(\.file) == ["graph.svg"])
+        #expect(none.figureNote?.contains("larger than 1 entities") == true)
     }
 
     @Test func markdownEscapesNames() throws {

@@ -19,6 +19,47 @@ import Testing
         }
     }
 
+    /// Above --overview-above, explore and report draw the overview `render` draws
+    /// (the same groups: render's stderr names how many it drew).
+    @Test func aboveTheThresholdExploreAndReportDrawTheOverview() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let svg = dir.appendingPathComponent("overview.svg")
+            let render = try CLI.run(["render", CLI.trotsky, "-o", svg.path, "--overview-above", "50"])
+            expectStatus(render, 0)
+            let drewLine = try #require(render.stderr.split(separator: "\n").first { $0.contains("drew an overview") }, "\(render)")
+            let drawn = try #require(Int(drewLine.split(separator: ":")[1].split(separator: " ")[0]), "\(drewLine)")
+            let all = try #require(Int(drewLine.components(separatedBy: " of ")[1].split(separator: " ")[0]))
+
+            let page = dir.appendingPathComponent("graph.html")
+            let explore = try CLI.run(["explore", CLI.trotsky, "-o", page.path, "--overview-above", "50"])
+            expectStatus(explore, 0)
+            #expect(explore.stderr.contains("overview of \(drawn) communities; relgraph render --full draws every entity"), "\(explore)")
+            let html = try String(contentsOf: page, encoding: .utf8)
+            for n in 1...drawn { #expect(html.components(separatedBy: " data-group=\"\(n)\"").count == 2, "group \(n)") }
+            #expect(!html.contains(" data-entity=\""))
+            // Every entity is in exactly one group's members, for the cards and the search.
+            let json = try #require(html.components(separatedBy: #"id="graph-data">"#).last?.components(separatedBy: "</script>").first)
+            let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let groups = try #require(data["groups"] as? [[String: Any]])
+            #expect(groups.count == all)
+            let members = groups.flatMap { $0["members"] as? [Int] ?? [] }
+            let (entities, relations) = try shippedGraphCounts()
+            #expect(members.count == entities && Set(members).count == entities)
+            #expect((data["relations"] as? [Any])?.count == relations)
+            #expect(html.range(of: #"\s(src|href|xlink:href)\s*=\s*"(?!#)"#, options: .regularExpression) == nil)
+
+            let brief = dir.appendingPathComponent("brief.md")
+            expectStatus(try CLI.run(["report", CLI.trotsky, "-o", brief.path, "--overview-above", "50"]), 0)
+            let md = try String(contentsOf: brief, encoding: .utf8)
+            #expect(md.contains("![Overview of the whole graph (\(entities) entities, \(relations) ties"), "\(md)")
+            let whole = try Data(contentsOf: dir.appendingPathComponent("brief-diagrams/graph.svg"))
+            let census = try #require(SVGCensus.read(whole), "the overview is not well-formed XML")
+            #expect(census.nodes == drawn)
+            #expect(String(decoding: whole, as: UTF8.self).components(separatedBy: " data-group=\"").count - 1 == drawn)
+            expectStatus(try CLI.run(["explore", CLI.trotsky, "-o", page.path, "--overview-above", "0"]), 64)
+        }
+    }
+
     @Test func exploreRefusesAnotherExtensionAndWritesNothing() throws {
         try CLI.withTemporaryDirectory { dir in
             let out = dir.appendingPathComponent("graph.svg")

@@ -89,6 +89,30 @@
     svg.querySelectorAll('g[data-relation]').forEach((g) => edgeEls.set(Number(g.getAttribute('data-relation')), g));
   }
 
+  // ---- the overview of a big graph: one node per group ----------------------
+  // data.groups[k] has number k + 1 (1 = the largest, as `render --community N`);
+  // its node is g[data-group="k + 1"], the line between groups a < b g[data-link="a-b"].
+
+  const groups = data.groups || [];
+  const groupWord = data.grouping === 'component' ? 'component' : 'community';
+  const groupOf = new Array(entities.length).fill(-1);
+  groups.forEach((g, k) => { for (const i of g.members) groupOf[i] = k; });
+  const linksOf = new Map();
+  for (const [a, b, ties] of data.links || []) {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      if (!linksOf.has(x)) linksOf.set(x, []);
+      linksOf.get(x).push([y, ties]);
+    }
+  }
+  for (const list of linksOf.values()) list.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+  const groupEls = new Map(), linkEls = new Map();
+  if (svg) {
+    svg.querySelectorAll('g[data-group]').forEach((g) => groupEls.set(Number(g.getAttribute('data-group')), g));
+    svg.querySelectorAll('g[data-link]').forEach((g) => linkEls.set(g.getAttribute('data-link'), g));
+  }
+  /** How many members a group card lists (the most tied first); search finds the rest. */
+  const memberLimit = 1000;
+
   // ---- what is shown: year, kinds -----------------------------------------
 
   const hiddenEntityKinds = new Set(), hiddenRelationKinds = new Set();
@@ -159,6 +183,70 @@
 
   function entityButton(i) { return action('entity', entities[i].name, () => select(i)); }
 
+  function groupTitle(k) {
+    const g = groups[k];
+    return groupWord + ' ' + g.number + ': ' + entities[g.lead].name +
+      (g.members.length > 1 ? ' and ' + (g.members.length - 1) + ' more' : '');
+  }
+  function groupButton(k) { return action('group', groupTitle(k), () => selectGroup(k)); }
+
+  /** A group's card: its size, its ties to other groups, its members (each opens its card). */
+  function showGroup(k) {
+    const g = groups[k];
+    panel.replaceChildren();
+    panel.append(el('h2', 'card-title', groupWord.charAt(0).toUpperCase() + groupWord.slice(1) + ' ' + g.number +
+      ': ' + entities[g.lead].name));
+    const meta = el('p', 'meta');
+    meta.append(el('span', 'kind', groupWord), ' · ' + g.members.length + (g.members.length === 1 ? ' entity' : ' entities') +
+      ' · ' + g.internalTies + (g.internalTies === 1 ? ' tie' : ' ties') + ' inside');
+    if (!g.drawn) meta.append(' · not drawn (smaller than the groups shown)');
+    panel.append(meta);
+    const links = linksOf.get(g.number) || [];
+    panel.append(el('h3', null, links.length ? 'Ties to ' + links.length + ' other ' + (links.length === 1 ? 'group' : 'groups') : 'No ties to other groups'));
+    if (links.length) {
+      const ul = el('ul', 'ties group-links');
+      for (const [other, ties] of links) {
+        const li = el('li', null, ties + (ties === 1 ? ' tie with ' : ' ties with '));
+        li.dataset.group = String(other);
+        li.append(groupButton(other - 1));
+        ul.append(li);
+      }
+      panel.append(ul);
+    }
+    panel.append(el('h3', null, g.members.length + (g.members.length === 1 ? ' member' : ' members, the most tied first')));
+    const ul = el('ul', 'ties members');
+    for (const i of g.members.slice(0, memberLimit)) {
+      const li = el('li');
+      li.dataset.entity = entities[i].id;
+      li.append(entityButton(i));
+      ul.append(li);
+    }
+    panel.append(ul);
+    if (g.members.length > memberLimit) {
+      panel.append(el('p', 'hint', 'and ' + (g.members.length - memberLimit) + ' more: search finds every one.'));
+    }
+  }
+
+  /** The card of the line between two groups (numbers a < b). */
+  function showLink(key) {
+    const [a, b] = key.split('-').map(Number);
+    const ties = ((linksOf.get(a) || []).find((x) => x[0] === b) || [b, 0])[1];
+    panel.replaceChildren();
+    panel.append(el('h2', 'card-title', ties + (ties === 1 ? ' tie' : ' ties') + ' between two ' + (groupWord === 'community' ? 'communities' : 'components')));
+    const ends = el('p', 'ends');
+    ends.append(groupButton(a - 1), ' · ', groupButton(b - 1));
+    panel.append(ends);
+    markSelected(null, null);
+    if (linkEls.has(key)) linkEls.get(key).classList.add('selected');
+  }
+
+  function selectGroup(k) {
+    showGroup(k);
+    markSelected(null, null);
+    const g = groupEls.get(groups[k].number);
+    if (g) { g.classList.add('selected'); centerOnElement(g); }
+  }
+
   function dates(e) {
     if (e.start && e.end) return e.start + ' – ' + e.end;
     if (e.start) return 'from ' + e.start;
@@ -178,6 +266,11 @@
     panel.append(meta);
     if (e.aliases.length) panel.append(el('p', 'aliases', 'Also: ' + e.aliases.join(', ')));
     if (e.description) panel.append(el('p', 'description', e.description));
+    if (groupOf[i] >= 0) {
+      const p = el('p', 'group-of', 'In ');
+      p.append(groupButton(groupOf[i]));
+      panel.append(p);
+    }
     const ties = [];
     relations.forEach((r, j) => { if (r.from === i || r.to === i) ties.push(j); });
     panel.append(el('h3', null, ties.length + (ties.length === 1 ? ' tie' : ' ties')));
@@ -222,6 +315,10 @@
     svg.querySelectorAll('.selected').forEach((g) => g.classList.remove('selected'));
     if (i !== null && nodeEls.has(i)) nodeEls.get(i).classList.add('selected');
     if (j !== null && edgeEls.has(j)) edgeEls.get(j).classList.add('selected');
+    // In the overview, an entity's group stands for it.
+    if (i !== null && groupOf[i] >= 0 && groupEls.has(groups[groupOf[i]].number)) {
+      groupEls.get(groups[groupOf[i]].number).classList.add('selected');
+    }
   }
 
   function select(i) {
@@ -406,6 +503,28 @@
       for (const i of onPath) if (nodeEls.has(i)) nodeEls.get(i).classList.add('on-path');
       for (const h of hops) if (edgeEls.has(h.relation)) edgeEls.get(h.relation).classList.add('on-path');
     }
+    if (groups.length) {
+      // The groups the path crosses, in order, and the lines between them.
+      const crossed = [];
+      for (const i of [s].concat(hops.map((h) => h.to))) {
+        const k = groupOf[i];
+        if (k >= 0 && crossed[crossed.length - 1] !== k) crossed.push(k);
+      }
+      const p = el('p', 'groups-crossed', crossed.length === 1 ? 'Within ' : 'Crosses ');
+      crossed.forEach((k, n) => { if (n) p.append(' \u2192 '); p.append(groupButton(k)); });
+      pathResult.append(p);
+      if (svg) {
+        svg.classList.add('has-path');
+        crossed.forEach((k, n) => {
+          const g = groupEls.get(groups[k].number);
+          if (g) g.classList.add('on-path');
+          if (n) {
+            const a = Math.min(groups[k].number, groups[crossed[n - 1]].number), b = Math.max(groups[k].number, groups[crossed[n - 1]].number);
+            if (linkEls.has(a + '-' + b)) linkEls.get(a + '-' + b).classList.add('on-path');
+          }
+        });
+      }
+    }
   }
 
   document.getElementById('path-go').addEventListener('click', findPath);
@@ -494,8 +613,12 @@
     return { x: view.x - ox + (clientX - r.left) * scale, y: view.y - oy + (clientY - r.top) * scale, scale: scale };
   }
   function centerOn(i) {
-    if (!svg || !nodeEls.has(i) || !view) return;
-    const b = nodeEls.get(i).getBBox();
+    if (nodeEls.has(i)) centerOnElement(nodeEls.get(i));
+    else if (groupOf[i] >= 0 && groupEls.has(groups[groupOf[i]].number)) centerOnElement(groupEls.get(groups[groupOf[i]].number));
+  }
+  function centerOnElement(element) {
+    if (!svg || !view) return;
+    const b = element.getBBox();
     const g = svg.querySelector('g.graph');
     const m = g && g.transform.baseVal.consolidate() ? g.transform.baseVal.consolidate().matrix : null;
     const cx = b.x + b.width / 2 + (m ? m.e : 0), cy = b.y + b.height / 2 + (m ? m.f : 0);
@@ -537,7 +660,15 @@
         return;
       }
       const edge = ev.target.closest('g[data-relation]');
-      if (edge) showRelation(Number(edge.getAttribute('data-relation')));
+      if (edge) { showRelation(Number(edge.getAttribute('data-relation'))); return; }
+      const group = ev.target.closest('g[data-group]');
+      if (group) {
+        const k = Number(group.getAttribute('data-group')) - 1;
+        if (k >= 0 && k < groups.length) { showGroup(k); markSelected(null, null); group.classList.add('selected'); }
+        return;
+      }
+      const link = ev.target.closest('g[data-link]');
+      if (link) showLink(link.getAttribute('data-link'));
     });
     document.getElementById('zoom-in').addEventListener('click', () => zoom(1.25));
     document.getElementById('zoom-out').addEventListener('click', () => zoom(1 / 1.25));

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphDrawing
 import GraphFormats
 import GraphModel
 import GraphPages
@@ -13,8 +14,13 @@ struct Explore: ParsableCommand {
             The page opens from file:// with no network: the diagram drawn by Graphviz \
             (pan and zoom with the wheel, drag, the buttons or the keyboard), search over \
             names, aliases and ids, a card per entity with every tie read as a sentence with \
-            its evidence, a path finder, a year control and filters by kind. Graphs above \
-            \(Diagrams.explorerEntityLimit) entities get no diagram; search and cards still cover them.
+            its evidence, a path finder, a year control and filters by kind.
+
+            Above \(grouped(Diagrams.explorerEntityLimit)) entities or \(grouped(5 * Diagrams.explorerEntityLimit)) \
+            relations (--overview-above), the diagram is the overview `relgraph render` draws: one \
+            node per Louvain community (or component, --group-by), named after its most-tied member; \
+            clicking a group lists its members and its ties to other groups. Search, cards, the path \
+            finder and the year still cover every entity.
             """
     )
 
@@ -26,7 +32,17 @@ struct Explore: ParsableCommand {
     @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: by size, as render).")
     var engine: LayoutEngine?
 
+    @Option(help: ArgumentHelp("Draw the overview above N entities or 5×N relations.", valueName: "N"))
+    var overviewAbove: Int = Diagrams.explorerEntityLimit
+
+    @Option(help: "Overview groups: community (Louvain) or component.")
+    var groupBy: Grouping = .community
+
+    @Option(help: "Seed for the overview's Louvain communities.")
+    var seed: UInt64 = 0
+
     func validate() throws {
+        if overviewAbove < 1 { throw ValidationError("--overview-above must be 1 or more") }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else { throw ValidationError("-o '\(output)': the page must end in .html") }
     }
@@ -34,10 +50,14 @@ struct Explore: ParsableCommand {
     func run() throws {
         try guarded {
             let graph = try input.load()
-            let page = try ExplorePage.html(for: graph, engine: engine)
+            let page = try ExplorePage.html(for: graph, engine: engine, entityLimit: overviewAbove, grouping: groupBy, seed: seed)
             for w in page.warnings { warn("graphviz: \(w)") }
             try AtomicWrite.write(page.html, to: output)
-            let drawn = page.engine.map { "diagram by \($0.rawValue)" } ?? "no diagram above \(Diagrams.explorerEntityLimit) entities"
+            var drawn = page.engine.map { "diagram by \($0.rawValue)" } ?? "no diagram: one group above \(grouped(overviewAbove)) entities"
+            if let o = page.overview {
+                if engine != nil { warn("--engine applies to graphs drawn entity by entity; the overview is laid out by relgraph") }
+                drawn = "overview of \(o.drawnGroups) \(o.groupNoun); relgraph render --full draws every entity"
+            }
             note("wrote \(output) (\(graph.entities.count) entities, \(graph.relations.count) relations, \(drawn))")
         }
     }

@@ -13,9 +13,8 @@ extension OutputFormat: ExpressibleByArgument {}
 enum ColorBy: String, ExpressibleByArgument, CaseIterable { case kind, community, component }
 
 /// Twelve fills that stay distinct side by side and keep black text readable.
-let palette = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-               "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"]
-let otherColor = "#f5f5f5"
+let palette = Overview.palette
+let otherColor = Overview.otherColor
 
 /// `relgraph render FILE -o out.svg`: a diagram drawn in process by Graphviz.
 struct Render: ParsableCommand {
@@ -329,14 +328,8 @@ struct Render: ParsableCommand {
 
     /// One node per group; says on stderr that it is an overview and how to see more.
     func drawOverview(_ graph: Graph, format: OutputFormat) throws {
-        var overview = Overview(graph, grouping: groupBy, seed: seed)
-        if overview.groups.count < 2 {
-            let other: Grouping = groupBy == .community ? .component : .community
-            let second = Overview(graph, grouping: other, seed: seed)
-            if second.groups.count >= 2 { overview = second }
-        }
         let n = graph.entities.count, m = graph.relations.count
-        if overview.groups.count < 2 {
+        guard let overview = Overview.best(graph, grouping: groupBy, seed: seed) else {
             let density = n > 1 ? 2 * Double(m) / (Double(n) * Double(n - 1)) : 0
             throw fail("""
                 \(grouped(n)) entities and \(grouped(m)) relations form one group (one component, one Louvain community; \

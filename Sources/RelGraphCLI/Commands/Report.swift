@@ -12,6 +12,10 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             -o ending in .html writes one self-contained page (diagrams inline); .md writes \
             Markdown and the diagrams as SVG files in a folder beside it (report.md → report-diagrams/).
+
+            Above \(Diagrams.explorerEntityLimit) entities or \(5 * Diagrams.explorerEntityLimit) relations \
+            (--overview-above), the whole graph is drawn as the overview `relgraph render` draws: \
+            one node per Louvain community (or component), named after its most-tied member.
             """
     )
 
@@ -26,9 +30,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Seed for the Louvain communities.")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("Draw the whole graph as its overview above N entities or 5×N relations.", valueName: "N"))
+    var overviewAbove: Int = Diagrams.explorerEntityLimit
+
     private var isMarkdown: Bool { ["md", "markdown"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) }
 
     func validate() throws {
+        if overviewAbove < 1 { throw ValidationError("--overview-above must be 1 or more") }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ["html", "htm", "md", "markdown"].contains(ext) else {
             throw ValidationError("-o '\(output)': the report must end in .html or .md")
@@ -48,7 +56,8 @@ struct ReportCommand: ParsableCommand {
             }
             let problems = checkProblems(whole, file: input.file)
             let report = try Report.build(graph, pairs: pairs,
-                                          warnings: (problems.errors + problems.warnings).map(\.description), seed: seed)
+                                          warnings: (problems.errors + problems.warnings).map(\.description), seed: seed,
+                                          drawLimit: overviewAbove)
             if isMarkdown {
                 let url = URL(fileURLWithPath: output)
                 let folderName = url.deletingPathExtension().lastPathComponent + "-diagrams"
