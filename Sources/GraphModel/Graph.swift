@@ -25,7 +25,11 @@ public struct Graph: Sendable, Equatable {
         name: String = "graph", description: String? = nil, schema: Schema = .standard,
         entities: [Entity] = [], relations: [Relation] = []
     ) throws(GraphModelError) {
-        let problems = Graph.validate(schema: schema, entities: entities, relations: relations)
+        var problems = Graph.validate(schema: schema, entities: entities, relations: relations)
+        if let p = TextPolicy.problem("the graph's name", name) { problems.append(Diagnostic(p, at: nil)) }
+        if let d = description, let p = TextPolicy.problem("the graph's description", d) {
+            problems.append(Diagnostic(p, at: nil))
+        }
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.name = name
         self.description = description

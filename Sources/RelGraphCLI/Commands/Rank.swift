@@ -23,7 +23,7 @@ struct Rank: ParsableCommand {
     @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
     var by: Measure = .degree
 
-    @Option(help: "Show the N highest (0: all).")
+    @Option(parsing: .unconditional, help: "Show the N highest (0: all).")
     var top: Int = 10
 
     @Flag(help: "Read relation weights (see the discussion for length vs strength).")
