@@ -48,5 +48,11 @@ examples: build
 bench: deps
 	Benchmarks/run.sh "M B"
 
+# One libFuzzer target per parser, FUZZ_SECONDS each (Fuzz/run.sh). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf .build out

@@ -187,8 +187,19 @@ public enum Graphviz {
         if let line, let near = firstLine.range(of: "near '"), let close = firstLine[near.upperBound...].range(of: "'", options: .backwards) {
             let token = String(firstLine[near.upperBound..<close.lowerBound])
             column = uniqueColumn(of: token, inLine: line, of: source)
+        } else if let line, !firstLine.contains("near '") {
+            // No token: cgraph stopped at the end of the text (an unclosed graph).
+            column = endColumn(ofLastLine: line, of: source)
         }
         return .syntax(fileName: fileName, line: line, column: column, message: message)
+    }
+
+    /// The column just after the last character of `line` when it is the text's last line.
+    /// - Complexity: O(n).
+    static func endColumn(ofLastLine line: Int, of source: String) -> Int? {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line == lines.count || (line == lines.count + 1 && source.hasSuffix("\n")) else { return nil }
+        return line <= lines.count ? lines[line - 1].count + 1 : 1
     }
 
     /// The 1-based character column of `token` on `line`, if it occurs there exactly once.

@@ -245,7 +245,7 @@ struct YAMLReaderTests {
     @Test func theTrotskyStalinGraphLoadsCleanly() throws {
         let path = FormatFixtures.root.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Graphs/trotsky-stalin.yaml").path
-        guard FileManager.default.fileExists(atPath: path) else { return }  // written by another helper
+        // No early return: a missing graph file fails the test (GraphFile.load throws).
         let result = try YAMLGraphReader.check(GraphFile.readText(path), fileName: path)
         #expect(result.diagnostics.map(\.description) == [])
         let g = try #require(result.graph)

@@ -26,6 +26,9 @@ struct Check: ParsableCommand {
             do {
                 try guarded {
                     let graph = try loadGraph(file, format: inputFormat)
+                    if case .file(let f) = try RelGraphCLI.inputFormat(file, inputFormat), f == .yaml || f == .json {
+                        try Self.checkIDs(graph, file: file)
+                    }
                     print("\(file): valid — \(graph.entities.count) entities, \(graph.relations.count) relations, "
                         + "\(Set(graph.entities.map(\.kind)).count) entity kinds, \(Set(graph.relations.map(\.kind)).count) relation kinds")
                 }
@@ -34,5 +37,23 @@ struct Check: ParsableCommand {
             }
         }
         if failed { throw ExitCode(Status.invalidInput) }
+    }
+
+    /// A relgraph file's ids are snake_case, as its format says (Graphs/README.md):
+    /// lower-case letters and digits in words joined by single underscores.
+    /// Foreign formats keep their own ids (`n0`, `Leon Trotsky`) and are not held to it.
+    /// - Complexity: O(V) for V entities.
+    static func checkIDs(_ graph: Graph, file: String) throws {
+        let bad = graph.entities.filter { !isSnakeCase($0.id) }
+        guard !bad.isEmpty else { return }
+        let lines = bad.map { e in
+            let place = e.location.map { "\($0)" } ?? file
+            return "\(place): error: id '\(e.id)' is not snake_case (lower-case letters and digits joined by single underscores, e.g. leon_sedov)"
+        }
+        throw fail(lines.joined(separator: "\n"))
+    }
+
+    static func isSnakeCase(_ id: String) -> Bool {
+        id.range(of: #"^[a-z0-9]+(_[a-z0-9]+)*$"#, options: .regularExpression) != nil
     }
 }

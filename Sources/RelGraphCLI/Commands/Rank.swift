@@ -44,6 +44,11 @@ struct Rank: ParsableCommand {
             let graph = try input.load()
             let scores = by.scores(graph, directed: directed || by == .inDegree || by == .outDegree, weighted: weighted)
             var ranked = scores.ranked()
+            // Validation keeps weights finite and ≤ 1e15, so this should never fire;
+            // if it does, say so rather than print nan or inf as a score.
+            if let bad = ranked.first(where: { !$0.value.isFinite }) {
+                throw fail("\(by.title) gave a non-finite score (\(bad.value)) for '\(bad.id)'; check the relations' weights")
+            }
             if top > 0 { ranked = Array(ranked.prefix(top)) }
             switch format {
             case .table:
