@@ -140,8 +140,10 @@ struct PathCommand: ParsableCommand {
                         what = "the first \(paths.count) \(noun)\(paths.count == 1 ? "" : "s") (the search stopped at its work limit; there may be more)"
                     }
                 }
-                print("\(source.name) → \(target.name): \(what)\n")
-                print(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                // Names and evidence are shown, never obeyed (DEL and C1 controls are
+                // allowed in text; the terminal must not act on them).
+                print(TextPolicy.terminalSafe("\(source.name) → \(target.name): \(what)\n"))
+                print(TextPolicy.terminalSafe(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n")))
             }
         }
     }

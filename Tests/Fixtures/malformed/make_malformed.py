@@ -95,7 +95,7 @@ files = {
   "gexf-bad-edgetype.gexf": GEXF + '<graph defaultedgetype="sideways"/>\n</gexf>\n',
   "gexf-undeclared-attvalue.gexf": GEXF + '<graph>\n<nodes>\n<node id="a"><attvalues><attvalue for="9" value="x"/></attvalues></node>\n</nodes>\n</graph>\n</gexf>\n',
   "gexf-edge-no-target.gexf": GEXF + '<graph>\n<nodes><node id="a"/></nodes>\n<edges>\n<edge source="a"/>\n</edges>\n</graph>\n</gexf>\n',
-  "gexf-deep.gexf": GEXF + '<graph><nodes>' + '<node id="n"><nodes>' * 1 + ''.join(f'<node id="n{i}"><nodes>' for i in range(30000)) + '</nodes></node>' * 30001 + '</nodes></graph></gexf>\n',
+  "gexf-deep.gexf": GEXF + '<graph><nodes>' + '<node id="n"><nodes>' * 1 + ''.join(f'<node id="n{i}"><nodes>' for i in range(5000)) + '</nodes></node>' * 5001 + '</nodes></graph></gexf>\n',
   "gexf-node-time.gexf": GEXF + '<graph>\n<nodes>\n<node id="a" start="1917" end="1940"/>\n</nodes>\n</graph>\n</gexf>\n',
   # --- DOT ---
   "dot-syntax.dot": 'digraph G {\n  a -> b\n  b -> ;\n}\n',
