@@ -15,8 +15,9 @@ OUT=.build-fuzz
 mkdir -p "$OUT"
 CONFIG=release
 
-# 1. The library modules, instrumented for coverage and AddressSanitizer.
-for t in GraphFormats GraphvizRendering; do
+# 1. The library modules, instrumented for coverage and AddressSanitizer
+#    (FUZZ_SKIP_BUILD=1 reuses the targets already built, e.g. for a second runner).
+[ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || for t in GraphFormats GraphvizRendering; do
   "$SWIFT" build --build-path "$OUT" -c "$CONFIG" --sanitize address \
     -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link --target "$t" >"$OUT/build.log" 2>&1 \
     || { cat "$OUT/build.log"; echo "fuzz: building $t failed"; exit 1; }
@@ -29,7 +30,7 @@ GVLIBS=$(pkg-config --libs libgvc)
 
 # 2. One executable per target, libFuzzer's main.
 mkdir -p "$OUT/targets"
-for t in "${TARGETS[@]}"; do
+[ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || for t in "${TARGETS[@]}"; do
   swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name "Fuzz$t" \
     -I "$MODULES" -Xcc -fmodule-map-file=Sources/CGraphviz/module.modulemap \
     -Xcc -fmodule-map-file="$(find "$OUT/checkouts/Yams/Sources/CYaml" -name module.modulemap | head -1)" \
@@ -62,6 +63,7 @@ for t in "${TARGETS[@]}"; do
       *) while IFS= read -r f; do [ -s "$f" ] && [ "$(stat -c %s "$f")" -lt 16384 ] && cp "$f" "$corpus/"; done < <(seeds "$t") ;;
   esac
   log="$OUT/$t.log"
+  LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0" \
   "$OUT/targets/$t" "$corpus" -max_total_time="$SECONDS_EACH" -timeout=20 -rss_limit_mb=2560 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t-" >"$log" 2>&1
   rc=$?
