@@ -53,7 +53,8 @@ public enum AtomicWrite {
                 target = dest.hasPrefix("/") ? dest : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(dest).path
             }
         }
-        var mode: mode_t = 0o666 & ~currentUmask()
+        // A new file gets 666 less the umask (applied by open); a replaced one keeps its bits.
+        var mode: mode_t?
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: throw .io(path: path, "is a directory")
@@ -95,15 +96,15 @@ public enum AtomicWrite {
 
     /// `O_TMPFILE` + `linkat`: returns false when the file system does not support it.
     private static func writeUnnamed(
-        _ data: Data, directory: String, to target: String, mode: mode_t, path: String, _ hook: () -> Void
+        _ data: Data, directory: String, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
     ) throws(GraphFormatsError) -> Bool {
         #if os(Linux)
-        let fd = open(directory, oTmpFile | O_WRONLY | O_CLOEXEC, mode)
+        let fd = open(directory, oTmpFile | O_WRONLY | O_CLOEXEC, mode ?? 0o666)
         guard fd >= 0 else { return false }
         var closed = false
         defer { if !closed { close(fd) } }
         try writeAll(data, to: fd, path: path)
-        _ = fchmod(fd, mode)
+        if let mode { _ = fchmod(fd, mode) }
         guard fsync(fd) == 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
         hook()
         let temp = temporaryName(in: directory, for: target)
@@ -122,14 +123,14 @@ public enum AtomicWrite {
 
     /// A named temporary file, removed on failure.
     private static func writeNamed(
-        _ data: Data, directory: URL, to target: String, mode: mode_t, path: String, _ hook: () -> Void
+        _ data: Data, directory: URL, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
     ) throws(GraphFormatsError) {
         let temp = temporaryName(in: directory.path, for: target)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard fd >= 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
         do throws(GraphFormatsError) {
             try writeAll(data, to: fd, path: path)
-            _ = fchmod(fd, mode)
+            if let mode { _ = fchmod(fd, mode) }
             guard fsync(fd) == 0 else { throw GraphFormatsError.io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
             hook()
             close(fd)
@@ -185,12 +186,6 @@ public enum AtomicWrite {
     private static func temporaryName(in directory: String, for target: String) -> String {
         let name = URL(fileURLWithPath: target).lastPathComponent
         return URL(fileURLWithPath: directory).appendingPathComponent(".\(name).\(UUID().uuidString).tmp").path
-    }
-
-    private static func currentUmask() -> mode_t {
-        let old = umask(0o022)
-        umask(old)
-        return old
     }
 
     #if os(Linux)
