@@ -63,6 +63,7 @@ enum XMLTree {
     /// ``parse(_:file:)`` with what the reader must report: external entities
     /// that were declared and not read.
     static func parseWithWarnings(_ text: String, file: String) throws(GraphFormatsError) -> (root: XMLElementNode, warnings: [Diagnostic]) {
+        try refuseEmptyProcessingInstructions(text, file: file)
         let data = Data(text.utf8)
         // Fed from a stream, libxml2 parses chunk by chunk and so never reaches its
         // 10 MB "huge input" lookup limit, which a single in-memory buffer does
@@ -86,6 +87,49 @@ enum XMLTree {
             throw .syntax(SourceLocation(file: file, line: 1, column: 1), "no XML element found")
         }
         return (root, builder.externalEntities + externalEntityDeclarations(in: text, file: file))
+    }
+
+    /// Refuses a processing instruction without content (`<?pi?>`): XMLParser on Linux
+    /// crashes on one (it calls `strlen` on the missing content; found by the GraphML
+    /// fuzz target). Comments and CDATA sections are skipped; processing instructions
+    /// mean nothing to GraphML or GEXF, so refusing is the only change a reader sees.
+    /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at the instruction.
+    /// - Complexity: O(n) in the length of the text.
+    static func refuseEmptyProcessingInstructions(_ text: String, file: String) throws(GraphFormatsError) {
+        let b = Array(text.utf8)
+        guard b.count > 3 else { return }
+        func starts(_ i: Int, _ s: String) -> Bool {
+            let u = Array(s.utf8)
+            return i + u.count <= b.count && b[i..<(i + u.count)].elementsEqual(u)
+        }
+        func find(_ s: String, from i: Int) -> Int? {
+            var j = i
+            while j < b.count { if starts(j, s) { return j }; j += 1 }
+            return nil
+        }
+        let lt = UInt8(ascii: "<"), q = UInt8(ascii: "?")
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] != lt { i += 1; continue }
+            if starts(i, "<!--") { i = (find("-->", from: i + 4) ?? b.count) + 3; continue }
+            if starts(i, "<![CDATA[") { i = (find("]]>", from: i + 9) ?? b.count) + 3; continue }
+            guard b[i + 1] == q else { i += 1; continue }
+            // <?target data?>: the target runs to white space or "?>".
+            var j = i + 2
+            while j < b.count, b[j] != q, b[j] != 0x20, b[j] != 0x09, b[j] != 0x0A, b[j] != 0x0D { j += 1 }
+            var k = j
+            while k < b.count, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D { k += 1 }
+            if starts(k, "?>") {
+                let before = b[..<i]
+                let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let column = String(decoding: b[lineStart..<i], as: UTF8.self).count + 1
+                let target = String(decoding: b[(i + 2)..<j], as: UTF8.self)
+                throw .syntax(SourceLocation(file: file, line: line, column: column),
+                              "malformed XML: the processing instruction <?\(target)?> has no content (remove it; GraphML and GEXF do not use processing instructions)")
+            }
+            i = (find("?>", from: k) ?? b.count) + 2
+        }
     }
 
     /// External entities declared in an internal DTD subset (`<!ENTITY x SYSTEM "…">`),

@@ -79,4 +79,31 @@ import Testing
         let g = try GraphMLReader.read(text, file: "x.graphml")
         #expect(g.warnings.contains { $0.message.contains("external entity 'xxe' (file:///etc/hostname) is not read") }, "\(g.warnings)")
     }
+
+    /// Found by the GraphML fuzz target: XMLParser on Linux crashes (strlen of a null
+    /// pointer) on a processing instruction without content. Refused, located.
+    @Test(arguments: [
+        "<?x1.0\u{FFFD}?>",                                          // the fuzzer's input, as the CLI decodes it
+        #"<?xml version="1.0"?><graphml><?pi?><graph/></graphml>"#,
+        "<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\"><?pi  ?></graph></graphml>",
+    ])
+    func emptyProcessingInstructionIsRefusedNotACrash(text: String) throws {
+        #expect {
+            _ = try GraphMLReader.read(text, file: "pi.graphml")
+        } throws: { error in
+            "\(error)".contains("pi.graphml:") && "\(error)".contains("has no content")
+        }
+        #expect {
+            _ = try GEXFReader.read(text, file: "pi.gexf")
+        } throws: { error in
+            "\(error)".contains("pi.gexf:") && "\(error)".contains("has no content")
+        }
+    }
+
+    @Test func processingInstructionsWithContentAndLookalikesStillRead() throws {
+        let text = Self.header + #"<?render quality="high"?><!-- <?pi?> in a comment --><key id="k" for="node" attr.name="name"/>"#
+            + #"<graph edgedefault="directed"><node id="a"><data key="k"><![CDATA[<?pi?>]]></data></node></graph></graphml>"#
+        let g = try GraphMLReader.read(text, file: "ok.graphml")
+        #expect(g.nodes.first?.attributes["name"] == "<?pi?>")
+    }
 }

@@ -75,6 +75,8 @@ files = {
   "fixture-weight-text.edges.csv": 'source,target,weight\na,b,heavy\n',
   "fixture-missing-target.edges.csv": 'source,target,weight\na,,1\n',
   # --- GraphML ---
+  "graphml-empty-pi.graphml": GML + '<graph edgedefault="directed">\n  <?pi?>\n</graph>\n</graphml>\n',
+  "gexf-empty-pi.gexf": GEXF + '<?pi?>\n<graph/>\n</gexf>\n',
   "graphml-second-graph.graphml": GML + '<graph edgedefault="directed"><node id="a"/></graph>\n<graph edgedefault="directed"><node id="b"/></graph>\n</graphml>\n',
   "graphml-duplicate-attr-name.graphml": GML + '<key id="d0" for="node" attr.name="name"/>\n<key id="d1" for="node" attr.name="name"/>\n<graph edgedefault="directed"><node id="a"><data key="d0">A</data><data key="d1">B</data></node></graph>\n</graphml>\n',
   "graphml-external-entity.graphml": '<?xml version="1.0"?>\n<!DOCTYPE graphml [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>\n<graphml><key id="k" for="node" attr.name="name"/><graph edgedefault="directed"><node id="a"><data key="k">&xxe;</data></node></graph></graphml>\n',
