@@ -100,10 +100,20 @@ import Testing
         }
     }
 
-    @Test func processingInstructionsWithContentAndLookalikesStillRead() throws {
-        let text = Self.header + #"<?render quality="high"?><!-- <?pi?> in a comment --><key id="k" for="node" attr.name="name"/>"#
-            + #"<graph edgedefault="directed"><node id="a"><data key="k"><![CDATA[<?pi?>]]></data></node></graph></graphml>"#
+    @Test func processingInstructionsWithContentStillRead() throws {
+        let text = Self.header + #"<?render quality="high"?><!-- a <?pi data?> in a comment --><key id="k" for="node" attr.name="name"/>"#
+            + #"<graph edgedefault="directed"><node id="a"><data key="k"><![CDATA[<?x y?>]]></data></node></graph></graphml>"#
         let g = try GraphMLReader.read(text, file: "ok.graphml")
-        #expect(g.nodes.first?.attributes["name"] == "<?pi?>")
+        #expect(g.nodes.first?.attributes["name"] == "<?x y?>")
+    }
+
+    /// The second fuzz find: an unterminated XML declaration before an empty instruction.
+    @Test func emptyInstructionAfterABrokenDeclarationIsRefused() throws {
+        let text = "<?xml version=\"1.0\"?ng.org/xmlns\">\n<graph edgedefault=\"directed\">\n  <?pi?>\n</graph>\n</graphml>\n"
+        #expect {
+            _ = try GraphMLReader.read(text, file: "broken.graphml")
+        } throws: { error in
+            "\(error)".contains("broken.graphml:3:3") && "\(error)".contains("has no content")
+        }
     }
 }
