@@ -66,6 +66,11 @@ assets:
 # browser test, into Examples/ (shown by the README).
 screenshots: build
 	python3 Tests/Browser/explore_test.py $(BIN) . --screenshots Examples
+# One libFuzzer target per parser, FUZZ_SECONDS each (Fuzz/run.sh). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build out

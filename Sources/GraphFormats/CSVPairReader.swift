@@ -98,7 +98,8 @@ public enum CSVPairReader {
         var headerLocation: SourceLocation
 
         init(text: String, file: String) throws(GraphFormatsError) {
-            var records = try CSVParser.parse(text, file: file)
+            // Cells written as '=… by CSVPairWriter (formula guard) read back as =….
+            var records = try CSVParser.parse(text, file: file).map { $0.map { CSVField(text: CSVFormulaGuard.restore($0.text), quoted: $0.quoted, location: $0.location) } }
             guard !records.isEmpty else {
                 throw .syntax(SourceLocation(file: file, line: 1, column: 1), "the file is empty (a header row is expected)")
             }

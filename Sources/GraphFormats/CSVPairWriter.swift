@@ -15,9 +15,12 @@ import GraphModel
 /// `attr:` + name. A missing value is an empty cell; an empty text is `""`.
 ///
 /// What the CSV pair cannot carry: the graph's name and description, and the
-/// schema (added kinds come back with a neutral style). Cells starting with
-/// `=`, `+`, `-` or `@` are written as they are: a spreadsheet may read them as
-/// formulas.
+/// schema (added kinds come back with a neutral style).
+///
+/// A cell a spreadsheet would run as a formula — one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return, such as `=HYPERLINK(…)` — is written
+/// with a leading apostrophe (`'=HYPERLINK(…)`), which spreadsheets show as
+/// text; ``CSVPairReader`` removes that apostrophe again (see ``CSVFormulaGuard``).
 public enum CSVPairWriter {
     /// The two files' texts.
     public struct Output: Sendable, Equatable {
@@ -33,13 +36,13 @@ public enum CSVPairWriter {
     public static func write(_ graph: Graph) -> Output {
         let nodeFree = ExportFields.freeNames(graph.entities.map(\.attributes))
         let edgeFree = ExportFields.freeNames(graph.relations.map(\.attributes))
-        var entities = (entityColumns + nodeFree).map(CSVParser.quote).joined(separator: ",") + "\n"
+        var entities = (entityColumns + nodeFree).map(cell).joined(separator: ",") + "\n"
         for e in graph.entities {
             var cells: [String: String] = ["id": e.id]
             for (k, v) in ExportFields.nodeFields(e) + ExportFields.freeFields(e.attributes) { cells[k] = v }
             entities += row(entityColumns + nodeFree, cells)
         }
-        var relations = (relationColumns + edgeFree).map(CSVParser.quote).joined(separator: ",") + "\n"
+        var relations = (relationColumns + edgeFree).map(cell).joined(separator: ",") + "\n"
         for r in graph.relations {
             var cells: [String: String] = ["from": r.from, "to": r.to]
             for (k, v) in ExportFields.edgeFields(r) + ExportFields.freeFields(r.attributes) { cells[k] = v }
@@ -49,6 +52,41 @@ public enum CSVPairWriter {
     }
 
     static func row(_ columns: [String], _ cells: [String: String]) -> String {
-        columns.map { c in cells[c].map(CSVParser.quote) ?? "" }.joined(separator: ",") + "\n"
+        columns.map { c in cells[c].map(cell) ?? "" }.joined(separator: ",") + "\n"
+    }
+
+    /// One cell: formula-guarded, then quoted as RFC 4180 needs.
+    static func cell(_ text: String) -> String { CSVParser.quote(CSVFormulaGuard.neutralise(text)) }
+}
+
+/// Keeps spreadsheet programs from running CSV cells as formulas (CSV injection):
+/// a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading
+/// apostrophe, and an apostrophe before one of those is removed on reading.
+/// A value that itself starts with an apostrophe followed by one of those gets a
+/// second apostrophe, so every value reads back as it was written.
+public enum CSVFormulaGuard {
+    static func isTrigger(_ c: Unicode.Scalar?) -> Bool {
+        guard let c else { return false }
+        return c == "=" || c == "+" || c == "-" || c == "@" || c == "\t" || c == "\r"
+    }
+
+    /// Whether `text` starts with apostrophes followed by a formula character.
+    private static func needsGuard(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        let rest = scalars.drop(while: { $0 == "'" })
+        return isTrigger(rest.first)
+    }
+
+    /// The cell text to write for `text`.
+    /// - Complexity: O(n).
+    public static func neutralise(_ text: String) -> String {
+        needsGuard(text) ? "'" + text : text
+    }
+
+    /// The value a cell written by ``neutralise(_:)`` stands for.
+    /// - Complexity: O(n).
+    public static func restore(_ text: String) -> String {
+        guard text.hasPrefix("'"), needsGuard(text) else { return text }
+        return String(text.dropFirst())
     }
 }

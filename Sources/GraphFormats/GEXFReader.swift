@@ -18,12 +18,16 @@ public enum GEXFReader {
     ///   an edge without `source`/`target`, an attribute value for an undeclared attribute).
     /// - Complexity: O(n) in the size of the document.
     public static func read(_ text: String, file: String) throws(GraphFormatsError) -> AttributedGraph {
-        let root = try XMLTree.parse(text, file: file)
+        let (root, xmlWarnings) = try XMLTree.parseWithWarnings(text, file: file)
         guard root.localName == "gexf" else {
             throw .syntax(root.location, "not a GEXF document: the root element is <\(root.name)>, expected <gexf>")
         }
         guard let graph = root.child(named: "graph") else { throw .syntax(root.location, "GEXF document has no <graph> element") }
         var g = AttributedGraph(file: file)
+        g.warnings += xmlWarnings
+        for extra in root.children(named: "graph").dropFirst() {
+            g.warnings.append(Diagnostic("a second <graph> skipped: relgraph reads the first graph of a file", at: extra.location, severity: .warning))
+        }
         if let meta = root.child(named: "meta") {
             if let t = meta.child(named: "title") { g.attributes["name"] = t.text }
             if let d = meta.child(named: "description") { g.attributes["description"] = d.text }
@@ -55,16 +59,22 @@ public enum GEXFReader {
             }
             return attrs
         }
-        func nodes(in container: XMLElementNode?) throws(GraphFormatsError) {
-            for n in container?.children(named: "node") ?? [] {
-                guard let id = n.attributes["id"] else { throw .syntax(n.location, "<node> has no 'id'") }
-                var attrs = try values(n, cls: "node")
-                if let label = n.attributes["label"], attrs["label"] == nil { attrs["label"] = label }
-                g.addNode(id, attributes: attrs, location: n.location)
-                try nodes(in: n.child(named: "nodes"))
+        // Nested nodes (hierarchies) in document order, with an explicit stack.
+        var pending: [XMLElementNode] = (graph.child(named: "nodes")?.children(named: "node") ?? []).reversed()
+        while let n = pending.popLast() {
+            guard let id = n.attributes["id"] else { throw .syntax(n.location, "<node> has no 'id'") }
+            var attrs = try values(n, cls: "node")
+            if let label = n.attributes["label"], attrs["label"] == nil { attrs["label"] = label }
+            g.addNode(id, attributes: attrs, location: n.location)
+            let times = ["start", "end", "startopen", "endopen"].filter { n.attributes[$0] != nil }
+            if !times.isEmpty || n.child(named: "spells") != nil {
+                let what = times.isEmpty ? "<spells>" : times.joined(separator: "/")
+                g.warnings.append(Diagnostic(
+                    "node '\(id)': \(what) skipped (relgraph entities have no time; only relations are dated)",
+                    at: n.location, severity: .warning))
             }
+            pending.append(contentsOf: (n.child(named: "nodes")?.children(named: "node") ?? []).reversed())
         }
-        try nodes(in: graph.child(named: "nodes"))
         for e in graph.child(named: "edges")?.children(named: "edge") ?? [] {
             guard let s = e.attributes["source"] else { throw .syntax(e.location, "<edge> has no 'source'") }
             guard let t = e.attributes["target"] else { throw .syntax(e.location, "<edge> has no 'target'") }

@@ -23,18 +23,26 @@ public enum GraphMLReader {
     ///   without `id`, an edge without `source`/`target`, a bad `edgedefault`).
     /// - Complexity: O(n) in the size of the document.
     public static func read(_ text: String, file: String) throws(GraphFormatsError) -> AttributedGraph {
-        let root = try XMLTree.parse(text, file: file)
+        let (root, xmlWarnings) = try XMLTree.parseWithWarnings(text, file: file)
         guard root.localName == "graphml" else {
             throw .syntax(root.location, "not a GraphML document: the root element is <\(root.name)>, expected <graphml>")
         }
         var keys: [String: Key] = [:]
+        var warnings = xmlWarnings
         for k in root.children(named: "key") {
             guard let id = k.attributes["id"] else { throw .syntax(k.location, "<key> has no 'id'") }
             let domain = k.attributes["for"] ?? "all"
             guard ["node", "edge", "graph", "all", "graphml", "hyperedge", "port", "endpoint"].contains(domain) else {
                 throw .syntax(k.location, "<key id=\"\(id)\"> has an unknown 'for' value '\(domain)' (expected node, edge, graph or all)")
             }
+            let name = k.attributes["attr.name"] ?? id
+            if let same = keys.values.first(where: { $0.name == name && ($0.domain == domain || $0.domain == "all" || domain == "all") }) {
+                warnings.append(Diagnostic(
+                    "keys '\(same.id)' and '\(id)' both name the \(domain) attribute '\(name)': where both are given, the later <data> replaces the earlier",
+                    at: k.location, severity: .warning))
+            }
             keys[id] = Key(
+                id: id,
                 name: k.attributes["attr.name"] ?? id, domain: domain,
                 yfiles: k.attributes["yfiles.type"], defaultValue: k.child(named: "default")?.text)
         }
@@ -42,6 +50,13 @@ public enum GraphMLReader {
             throw .syntax(root.location, "GraphML document has no <graph> element")
         }
         var result = AttributedGraph(file: file)
+        result.warnings += warnings
+        for extra in root.children(named: "graph").dropFirst() {
+            let nodes = extra.descendants(named: "node").count, edges = extra.descendants(named: "edge").count
+            result.warnings.append(Diagnostic(
+                "a second <graph> skipped (\(nodes) node\(nodes == 1 ? "" : "s"), \(edges) edge\(edges == 1 ? "" : "s")): relgraph reads the first graph of a file",
+                at: extra.location, severity: .warning))
+        }
         let edgeDefault = graphElement.attributes["edgedefault"] ?? "directed"
         switch edgeDefault {
         case "directed": result.directed = true
@@ -55,14 +70,21 @@ public enum GraphMLReader {
     }
 
     struct Key {
+        var id: String
         var name: String
         var domain: String
         var yfiles: String?
         var defaultValue: String?
     }
 
-    static func collect(_ graph: XMLElementNode, keys: [String: Key], into result: inout AttributedGraph) throws(GraphFormatsError) {
-        for child in graph.children {
+    /// Collects nodes and edges in document order, nested graphs where they stand,
+    /// with an explicit stack (no recursion, whatever the nesting depth).
+    static func collect(_ top: XMLElementNode, keys: [String: Key], into result: inout AttributedGraph) throws(GraphFormatsError) {
+        var stack: [(graph: XMLElementNode, next: Int)] = [(top, 0)]
+        while let (graph, index) = stack.last {
+            guard index < graph.children.count else { stack.removeLast(); continue }
+            stack[stack.count - 1].next = index + 1
+            let child = graph.children[index]
             switch child.localName {
             case "node":
                 guard let id = child.attributes["id"] else { throw .syntax(child.location, "<node> has no 'id'") }
@@ -72,7 +94,7 @@ public enum GraphMLReader {
                 if !child.children(named: "port").isEmpty {
                     result.warnings.append(Diagnostic("ports of node '\(id)' skipped", at: child.location, severity: .warning))
                 }
-                for nested in child.children(named: "graph") { try collect(nested, keys: keys, into: &result) }
+                for nested in child.children(named: "graph").reversed() { stack.append((nested, 0)) }
             case "edge":
                 guard let s = child.attributes["source"] else { throw .syntax(child.location, "<edge> has no 'source'") }
                 guard let t = child.attributes["target"] else { throw .syntax(child.location, "<edge> has no 'target'") }
@@ -87,7 +109,7 @@ public enum GraphMLReader {
                 var attrs = try values(of: child, keys: keys, domain: "edge", warnings: &result.warnings)
                 applyDefaults(keys, domain: "edge", to: &attrs)
                 result.addEdge(from: s, to: t, attributes: attrs, directed: directed, location: child.location)
-                for nested in child.children(named: "graph") { try collect(nested, keys: keys, into: &result) }
+                for nested in child.children(named: "graph").reversed() { stack.append((nested, 0)) }
             case "hyperedge":
                 result.warnings.append(Diagnostic("hyperedge skipped (relgraph relations join two entities)", at: child.location, severity: .warning))
             default:

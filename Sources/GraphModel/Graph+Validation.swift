@@ -93,6 +93,8 @@ extension Graph {
 
     static func check(_ e: Entity, schema: Schema, into problems: inout [Diagnostic]) {
         if e.id.isEmpty { problems.append(Diagnostic("entity has an empty id", at: e.location)) }
+        if e.kind.isEmpty { problems.append(Diagnostic("entity '\(e.id)' has an empty kind", at: e.location)) }
+        checkText(e, into: &problems)
         if schema.entityKind(e.kind) == nil {
             problems.append(Diagnostic("entity '\(e.id)' has unknown kind '\(e.kind)' (known: \(schema.entityKinds.map(\.name).joined(separator: ", ")))", at: e.location))
         }
@@ -106,6 +108,7 @@ extension Graph {
         into problems: inout [Diagnostic]
     ) {
         var label: String { "relation \(r.from) -\(r.kind)-> \(r.to)" }  // only built for a problem
+        checkText(r, label: label, into: &problems)
         if kind == nil {
             problems.append(Diagnostic("\(label): unknown relation kind '\(r.kind)'", at: r.location))
         }
@@ -130,11 +133,50 @@ extension Graph {
         if let s = r.start, let t = r.end, t.latestDay < s.earliestDay {
             problems.append(Diagnostic("\(label): ends (\(t)) before it starts (\(s))", at: r.location))
         }
-        if let w = r.weight, !(w.isFinite && w >= 0) {
-            problems.append(Diagnostic("\(label): weight \(w) must be a finite number ≥ 0", at: r.location))
+        if let w = r.weight, !(w.isFinite && w >= 0 && w <= Graph.maximumWeight) {
+            problems.append(Diagnostic(
+                "\(label): weight \(w) must be a finite number from 0 to 1e15 (larger weights overflow sums of weights)",
+                at: r.location))
         }
         if let c = r.confidence, !(0...1).contains(c) {
             problems.append(Diagnostic("\(label): confidence \(c) must be between 0 and 1", at: r.location))
         }
+    }
+
+    /// The largest relation weight accepted: 1e15. Sums of weights over any graph
+    /// relgraph can hold (and weighted PageRank, eigenvector centrality and
+    /// modularity, which square and sum them) stay finite and keep their precision,
+    /// where weights near 1.7e308 gave `inf` path lengths and `nan` scores.
+    public static let maximumWeight: Double = 1e15
+
+    /// The text of an entity against ``TextPolicy``.
+    static func checkText(_ e: Entity, into problems: inout [Diagnostic]) {
+        let who = "entity '\(TextPolicy.terminalSafe(e.id))'"
+        var found: [String] = []
+        if let p = TextPolicy.problem("its id", e.id) { found.append(p) }
+        if let p = TextPolicy.problem("its kind", e.kind) { found.append(p) }
+        if let p = TextPolicy.problem("its name", e.name) { found.append(p) }
+        for a in e.aliases { if let p = TextPolicy.problem("an alias", a) { found.append(p) } }
+        if let d = e.description, let p = TextPolicy.problem("its description", d) { found.append(p) }
+        for (k, v) in e.attributes.sorted(by: { $0.key < $1.key }) {
+            if let p = TextPolicy.problem("attribute key", k) { found.append(p) }
+            if let p = TextPolicy.problem("attribute '\(TextPolicy.terminalSafe(k))'", v) { found.append(p) }
+        }
+        for p in found { problems.append(Diagnostic("\(who): \(p)", at: e.location)) }
+    }
+
+    /// The text of a relation against ``TextPolicy``.
+    static func checkText(_ r: Relation, label: @autoclosure () -> String, into problems: inout [Diagnostic]) {
+        var found: [String] = []
+        if let p = TextPolicy.problem("its kind", r.kind) { found.append(p) }
+        if let ev = r.evidence {
+            if let p = TextPolicy.problem("its evidence", ev.text) { found.append(p) }
+            if let s = ev.source, let p = TextPolicy.problem("its source", s) { found.append(p) }
+        }
+        for (k, v) in r.attributes.sorted(by: { $0.key < $1.key }) {
+            if let p = TextPolicy.problem("attribute key", k) { found.append(p) }
+            if let p = TextPolicy.problem("attribute '\(TextPolicy.terminalSafe(k))'", v) { found.append(p) }
+        }
+        for p in found { problems.append(Diagnostic("\(TextPolicy.terminalSafe(label())): \(p)", at: r.location)) }
     }
 }

@@ -49,6 +49,10 @@ public struct Graph: Sendable, Equatable {
         var problems = Graph.validateSchema(schema)
         let contents = Graph.validateContents(schema: schema, entities: entities, relations: relations, endpoints: endpointHints)
         problems += contents.problems
+        if let p = TextPolicy.problem("the graph's name", name) { problems.append(Diagnostic(p, at: nil)) }
+        if let d = description, let p = TextPolicy.problem("the graph's description", d) {
+            problems.append(Diagnostic(p, at: nil))
+        }
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.name = name
         self.description = description

@@ -54,16 +54,24 @@ struct NameIndex: Sendable {
 
     /// The entities closest to the query by edit distance over all their names,
     /// best first, each as `id (Name)`.
+    /// - Complexity: O(N·(q + m)) for N names of length m and a query of length q, plus
+    ///   O(q·m) for each name whose length is within the distance limit of the query's.
     func suggestions(for query: String, limit: Int) -> [String] {
         let key = foldName(query)
+        let keyLength = key.count
+        let limitDistance = max(3, keyLength / 2)
         var best: [Int: (Int, String)] = [:]
         for n in names {
-            var d = editDistance(key, n.key)
-            if n.key.contains(key) || key.contains(n.key) { d = min(d, abs(n.key.count - key.count) / 2) }
+            // The edit distance is at least the difference in length: skip the
+            // O(m·n) table when that alone rules the name out (a 10,000-character
+            // query answered in seconds before).
+            let gap = abs(n.key.count - keyLength)
+            var d = gap > limitDistance ? Int.max : editDistance(key, n.key)
+            if n.key.contains(key) || key.contains(n.key) { d = min(d, gap / 2) }
+            if d == Int.max { continue }
             if let b = best[n.index], b.0 <= d { continue }
             best[n.index] = (d, n.display)
         }
-        let limitDistance = max(3, key.count / 2)
         return best.values.filter { $0.0 <= limitDistance }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             .prefix(limit).map(\.1)

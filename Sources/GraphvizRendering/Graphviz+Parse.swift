@@ -29,8 +29,81 @@ extension Graphviz {
             var document = DOTReader(graph: graph).document()
             if isAnonymous { document.name = "" }
             document.warnings = job.warnings
+            if let extra = secondGraph(in: dot) {
+                document.warnings.append(
+                    "the file holds more than one graph: the one starting at line \(extra.line), column \(extra.column) (and any after it) is not read")
+            }
             return document
         }
+    }
+}
+
+extension Graphviz {
+    /// Where a second graph starts in DOT text (cgraph reads only the first), if
+    /// anything but white space, comments and `;` follows the first graph's closing brace.
+    /// Skips quoted strings, HTML-like `<…>` strings, `//`, `/* */` and `#` comments.
+    /// - Complexity: O(n) in the length of the text.
+    static func secondGraph(in dot: String) -> (line: Int, column: Int)? {
+        let b = Array(dot.utf8)
+        var i = 0, depth = 0, opened = false, line = 1, lineStart = 0
+        func skipString() {
+            i += 1
+            while i < b.count && b[i] != UInt8(ascii: "\"") {
+                if b[i] == UInt8(ascii: "\\") { i += 1 }
+                if i < b.count && b[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+                i += 1
+            }
+            i += 1
+        }
+        func skipComment() -> Bool {
+            guard b[i] == UInt8(ascii: "/"), i + 1 < b.count else {
+                if b[i] == UInt8(ascii: "#") && (i == lineStart) {
+                    while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+                    return true
+                }
+                return false
+            }
+            if b[i + 1] == UInt8(ascii: "/") {
+                while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+                return true
+            }
+            if b[i + 1] == UInt8(ascii: "*") {
+                i += 2
+                while i + 1 < b.count && !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) {
+                    if b[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+                    i += 1
+                }
+                i += 2
+                return true
+            }
+            return false
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; i += 1; continue }
+            if skipComment() { continue }
+            if opened && depth == 0 {
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: ";") { i += 1; continue }
+                let column = String(decoding: b[lineStart..<i], as: UTF8.self).count + 1
+                return (line, column)
+            }
+            switch c {
+            case UInt8(ascii: "\""): skipString(); continue
+            case UInt8(ascii: "<") where depth > 0:
+                var angle = 0
+                repeat {
+                    if b[i] == UInt8(ascii: "<") { angle += 1 } else if b[i] == UInt8(ascii: ">") { angle -= 1 }
+                    if b[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+                    i += 1
+                } while i < b.count && angle > 0
+                continue
+            case UInt8(ascii: "{"): depth += 1; opened = true
+            case UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 }
 

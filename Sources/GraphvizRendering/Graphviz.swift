@@ -144,9 +144,10 @@ public enum Graphviz {
                 defer { gvFreeLayout(job.context, graph) }
                 // sfdp's coarsening draws from rand() before seeding it, so the layout
                 // depended on earlier layouts in the process (measured with 2.43);
-                // start every layout from a fresh process's generator states.
-                srand(1)
-                srand48(0x1234_ABCD)
+                // start every layout from a fresh process's generator states, and
+                // give the host process its own states back afterwards.
+                let saved = RandomStates.enterFresh()
+                defer { saved.restore() }
                 let rc = engine.withCString { gvLayout(job.context, graph, $0) }
                 guard rc == 0, !job.hadError else {
                     throw .layoutFailed(engine: engine, message: job.errorText)
@@ -200,22 +201,76 @@ public enum Graphviz {
         if let line, let near = firstLine.range(of: "near '"), let close = firstLine[near.upperBound...].range(of: "'", options: .backwards) {
             let token = String(firstLine[near.upperBound..<close.lowerBound])
             column = uniqueColumn(of: token, inLine: line, of: source)
+        } else if let line, !firstLine.contains("near '") {
+            // No token: cgraph stopped at the end of the text (an unclosed graph).
+            column = endColumn(ofLastLine: line, of: source)
         }
         return .syntax(fileName: fileName, line: line, column: column, message: message)
     }
 
-    /// The 1-based character column of `token` on `line`, if it occurs there exactly once.
-    private static func uniqueColumn(of token: String, inLine line: Int, of source: String) -> Int? {
-        guard !token.isEmpty, line >= 1 else { return nil }
+    /// The column just after the last character of `line` when it is the text's last line.
+    /// - Complexity: O(n).
+    static func endColumn(ofLastLine line: Int, of source: String) -> Int? {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line <= lines.count else { return nil }
-        let text = lines[line - 1]
-        var found: [Int] = []
-        var index = text.startIndex
-        while let range = text[index...].range(of: token) {
-            found.append(text.distance(from: text.startIndex, to: range.lowerBound) + 1)
-            index = text.index(after: range.lowerBound)
+        guard line == lines.count || (line == lines.count + 1 && source.hasSuffix("\n")) else { return nil }
+        return line <= lines.count ? lines[line - 1].count + 1 : 1
+    }
+
+    /// The 1-based character column of `token` on `line`, if it occurs there exactly once.
+    /// - Complexity: O(n·m) for the n bytes before the end of the line and the m bytes of
+    ///   the token (short: cgraph quotes one token); it stops at the second occurrence,
+    ///   and counts characters once (a 2 MB one-line file answers at once).
+    static func uniqueColumn(of token: String, inLine line: Int, of source: String) -> Int? {
+        guard !token.isEmpty, line >= 1 else { return nil }
+        let bytes = Array(source.utf8), needle = Array(token.utf8)
+        var start = 0, current = 1
+        while current < line {
+            guard let nl = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = nl + 1
+            current += 1
         }
-        return found.count == 1 ? found[0] : nil
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        guard end - start >= needle.count else { return nil }
+        var found: Int?
+        var i = start
+        while i + needle.count <= end {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                if found != nil { return nil }
+                found = i
+            }
+            i += 1
+        }
+        guard let offset = found else { return nil }
+        let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
+        return prefix.count + 1
+    }
+}
+
+/// The C library's random generators (`rand`/`random` and the `drand48` family),
+/// set to a fresh process's states for a layout and given back afterwards, so
+/// rendering never reseeds the host program's generators. Use only inside the gate.
+struct RandomStates {
+    /// `random()`'s state array for the layout (a fresh process's: `srandom(1)`, 128 bytes).
+    /// Used only inside the Graphviz gate (one job at a time).
+    nonisolated(unsafe) private static let layoutState: UnsafeMutablePointer<CChar> = .allocate(capacity: 128)
+    private let previousRandomState: UnsafeMutablePointer<CChar>?
+    private let previousSeed48: (UInt16, UInt16, UInt16)
+
+    /// Switches `rand`/`random` to a private state seeded 1 and `drand48` to seed
+    /// 0x1234ABCD, remembering the host's states.
+    static func enterFresh() -> RandomStates {
+        // initstate returns the state array in use before, which setstate restores untouched.
+        let previous = initstate(1, layoutState, 128)
+        var fresh: [UInt16] = [0x330E, 0xABCD, 0x1234]  // = srand48(0x1234ABCD)
+        let old = fresh.withUnsafeMutableBufferPointer { seed48($0.baseAddress!) }
+        let seed = old.map { ($0[0], $0[1], $0[2]) } ?? (0x330E, 0, 0)
+        srand48(0x1234_ABCD)  // also resets the multiplier and addend to their defaults
+        return RandomStates(previousRandomState: previous, previousSeed48: seed)
+    }
+
+    func restore() {
+        if let previousRandomState { setstate(previousRandomState) }
+        var seed: [UInt16] = [previousSeed48.0, previousSeed48.1, previousSeed48.2]
+        _ = seed.withUnsafeMutableBufferPointer { seed48($0.baseAddress!) }
     }
 }

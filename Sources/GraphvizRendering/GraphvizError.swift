@@ -34,9 +34,10 @@ public enum GraphvizError: Error, LocalizedError, Sendable, Equatable {
                 location += ":\(line)"
                 if let column { location += ":\(column)" }
             }
-            return "\(location): \(message)"
+            // `file:line:col: error: …`, as every other reader's errors.
+            return "\(location): error: \(message)"
         case let .noGraph(fileName):
-            return "\(fileName): no graph found in the DOT text"
+            return "\(fileName): error: no graph found in the DOT text"
         case let .unknownEngine(name):
             let known = LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")
             return "unknown layout engine '\(name)' (use one of: \(known))"

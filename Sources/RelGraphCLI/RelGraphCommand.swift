@@ -44,7 +44,9 @@ enum Status {
 /// Lines that already name their place (`file:line:col: error: …`) are printed
 /// as they are, like a compiler's; anything else gets the `relgraph: error:` prefix.
 func fail(_ message: String, code: Int32 = Status.invalidInput) -> ExitCode {
-    var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Names and values quoted in a message can hold terminal escapes (ESC ]0;… BEL):
+    // shown, never obeyed.
+    var lines = TextPolicy.terminalSafe(message).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.first.map(isLocated) == false {
         // A heading such as "the graph is invalid (3 errors):" keeps the prefix;
         // located lines under it lose their indentation.
@@ -64,13 +66,13 @@ private func isLocated(_ line: String) -> Bool {
 }
 
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("relgraph: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("relgraph: warning: \(TextPolicy.terminalSafe(message))\n".utf8))
 }
 
 /// A diagnostic from a reader: as it is when it names its place, else as a warning.
 func report(_ d: Diagnostic) {
     if d.location != nil {
-        FileHandle.standardError.write(Data("\(d)\n".utf8))
+        FileHandle.standardError.write(Data("\(TextPolicy.terminalSafe(d.description))\n".utf8))
     } else {
         warn(d.message)
     }

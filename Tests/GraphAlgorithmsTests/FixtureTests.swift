@@ -184,8 +184,8 @@ struct FixtureTests {
     func checkLouvain(_ f: Fixture, key: String, weighted: Bool) throws {
         let info = try #require(f.expected[key] as? [String: Any])
         let best = try #require(info["best_modularity"] as? Double)
-        let worst = try #require(info["min_modularity"] as? Double)
-        let bar = min(best - 0.02, worst)
+        // The README's bar: within 0.02 of the best NetworkX found over its seeds.
+        let bar = best - 0.02
         for seed: UInt64 in 0..<10 {
             let p = Communities.louvain(in: f.graph, directed: f.directed, weighted: weighted, seed: seed)
             let q = try #require(p.modularity)

@@ -276,7 +276,7 @@ struct DOTWriterTests {
     @Test func theTrotskyStalinGraphRendersCleanly() throws {
         let path = FormatFixtures.root.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Graphs/trotsky-stalin.yaml").path
-        guard FileManager.default.fileExists(atPath: path) else { return }  // written by another helper
+        // No early return: a missing graph file fails the test (GraphFile.load throws).
         let g = try GraphFile.load(path: path)
         let dot = DOTWriter.write(g, options: DOTOptions(engineHints: DOTOptions.hints(forEngine: "sfdp")))
         let doc = try Graphviz.parse(dot: dot, fileName: "trotsky-stalin.dot")
@@ -311,7 +311,7 @@ struct DOTWriterTests {
     @Test(arguments: [LayoutEngine.dot, .neato, .sfdp])
     func legendSitsAboveTheDrawing(engine: LayoutEngine) throws {
         var graphs = [try small()]
-        if let g = try DOTRoundTripTests.trotskyStalin() { graphs.append(g) }
+        graphs.append(try DOTRoundTripTests.trotskyStalin())
         for g in graphs {
             let dot = DOTWriter.write(g, options: DOTOptions(engineHints: DOTOptions.hints(forEngine: engine.rawValue, format: "svg")))
             let rendering = try Graphviz.render(dot: dot, engine: engine, format: .svg)

@@ -38,7 +38,7 @@ struct PeerEdge: Equatable, CustomStringConvertible {
 }
 
 /// NetworkX (the real consumer) reads our GraphML, GEXF and node-link exports.
-@Suite(.enabled(if: Peers.networkx, "python3 with networkx is not installed: NetworkX peer tests skipped"))
+@Suite(.enabled(if: Peers.networkxOrCI, "python3 with networkx is not installed: NetworkX peer tests skipped"))
 struct PeerReadTests {
     struct Seen {
         var directed: Bool

@@ -41,12 +41,9 @@ extension GraphvizRenderingTests {
             #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("%%EOF"))
         }
 
-        @Test(arguments: [OutputFormat.svg, .png])
+        @Test(.enabled(if: toolAvailable("dot"), "no `dot` executable on PATH"), arguments: [OutputFormat.svg, .png])
         func inProcessBytesEqualDotBinary(format: OutputFormat) throws {
-            guard let dot = findExecutable("dot") else {
-                print("skipped: no `dot` executable on PATH")
-                return
-            }
+            let dot = try requireExecutable("dot")
             let ours = try Graphviz.render(dot: Self.small, format: format).data
             let theirs = try runProcess(dot, ["-T\(format.rawValue)"], input: Self.small)
             #expect(theirs.status == 0)
@@ -57,12 +54,9 @@ extension GraphvizRenderingTests {
         /// fdp is left out: in Graphviz 2.43 it keeps state from earlier layouts in the
         /// process (measured with a C program: the second fdp layout of a graph differs
         /// from the first), which no reset from outside the library reaches.
-        @Test(arguments: LayoutEngine.allCases.filter { $0 != .fdp })
+        @Test(.enabled(if: toolAvailable("dot"), "no `dot` executable on PATH"), arguments: LayoutEngine.allCases.filter { $0 != .fdp })
         func everyEngineEqualsDotBinary(engine: LayoutEngine) throws {
-            guard let dot = findExecutable("dot") else {
-                print("skipped: no `dot` executable on PATH")
-                return
-            }
+            let dot = try requireExecutable("dot")
             let source = ringDOT(name: "ring\(engine)", nodes: 24)
             let ours = try Graphviz.render(dot: source, engine: engine, format: .svg).data
             let theirs = try runProcess(dot, ["-K\(engine.rawValue)", "-Tsvg"], input: source)
@@ -71,11 +65,9 @@ extension GraphvizRenderingTests {
             #expect(same, "\(engine): in-process \(ours.count) bytes, dot binary \(theirs.stdout.count) bytes")
         }
 
-        @Test func sfdpBytesEqualDotBinary() throws {
-            guard let dot = findExecutable("dot") else {
-                print("skipped: no `dot` executable on PATH")
-                return
-            }
+        @Test(.enabled(if: toolAvailable("dot"), "no `dot` executable on PATH"))
+        func sfdpBytesEqualDotBinary() throws {
+            let dot = try requireExecutable("dot")
             // sfdp once leaked random-generator state from one layout into the next:
             // lay out other graphs first, then compare with a fresh `dot` process.
             _ = try Graphviz.render(dot: ringDOT(name: "other", nodes: 17), engine: .sfdp, format: .svg)

@@ -15,6 +15,25 @@ struct ProcessOutput {
     var stderr: [UInt8]
 }
 
+/// True when the environment says this is a CI run (`CI=true`): a test whose tool
+/// is missing then runs and fails instead of being skipped.
+let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+/// Whether a test that needs the executable `name` should run: it is installed, or
+/// this is CI (where the test then fails on the missing tool). Use with `.enabled(if:)`.
+func toolAvailable(_ name: String) -> Bool { findExecutable(name) != nil || isCI }
+
+/// The executable `name`, or a thrown failure naming it (for tests enabled by ``toolAvailable(_:)``).
+func requireExecutable(_ name: String) throws -> URL {
+    guard let url = findExecutable(name) else { throw MissingTool(name: name) }
+    return url
+}
+
+struct MissingTool: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "`\(name)` is not installed (CI=true: a missing tool fails the test)" }
+}
+
 /// Finds an executable on PATH (or the usual bin folders); nil if missing.
 func findExecutable(_ name: String) -> URL? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""

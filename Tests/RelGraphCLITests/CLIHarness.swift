@@ -194,3 +194,43 @@ func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
 func decode<T: Decodable>(_ type: T.Type, file url: URL) throws -> T {
     try JSONDecoder().decode(T.self, from: try Data(contentsOf: url))
 }
+
+// MARK: - Tools
+
+/// External programs some tests compare against. A test that needs one is
+/// `.enabled(if:)` on it, so it shows as skipped when the tool is missing — except
+/// with `CI=true`, where it runs and fails.
+enum Tools {
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// The executable `name` on PATH (or /usr/bin, /usr/local/bin), or nil.
+    static func path(_ name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/bin", "/usr/local/bin"]
+        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// For `.enabled(if:)`: the tool is installed, or this is CI.
+    static func availableOrCI(_ name: String) -> Bool { path(name) != nil || isCI }
+
+    /// The tool's path, or a thrown failure naming it.
+    static func require(_ name: String) throws -> String {
+        guard let p = path(name) else { throw HarnessError("`\(name)` is not installed (CI=true: a missing tool fails the test)") }
+        return p
+    }
+
+    /// python3 can import PyYAML.
+    static let pyYAML: Bool = {
+        guard let python = path("python3") else { return false }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import yaml"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    static let pyYAMLOrCI = pyYAML || isCI
+}

@@ -1,3 +1,4 @@
+import GraphModel
 /// A compressed-sparse-row graph on dense `Int32` node indices: the one compact
 /// core every algorithm in this module runs on.
 ///
@@ -90,8 +91,9 @@ public struct CSRGraph: Sendable {
             guard weights.count == sources.count else {
                 throw .invalidEdges("\(weights.count) weights for \(sources.count) edges")
             }
-            if let bad = weights.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
-                throw .invalidEdges("edge \(bad) has weight \(weights[bad]); weights must be finite and ≥ 0")
+            if let bad = weights.firstIndex(where: { !($0.isFinite && $0 >= 0 && $0 <= Graph.maximumWeight) }) {
+                throw .invalidEdges(
+                    "edge \(bad) has weight \(weights[bad]); weights must be finite, ≥ 0 and ≤ 1e15 (sums of larger weights overflow)")
             }
         }
         let n32 = Int32(nodeCount)

@@ -160,3 +160,22 @@ public struct NoPathExplanation: Hashable, Sendable {
     /// Whether the entities are connected once every constraint is lifted.
     public var connectedWithoutConstraints: Bool { unconstrainedPath != nil }
 }
+
+/// Paths listed up to a limit, saying whether the list was cut.
+public struct PathListing: Hashable, Sendable {
+    /// The paths listed, shortest first.
+    public var paths: [Path]
+    /// True when more paths exist than are listed (the limit on paths or on work was reached).
+    public var truncated: Bool
+    /// How many paths exist in all, when known (nil when the search stopped before it could tell).
+    public var total: Int?
+    /// True when the search stopped because its work limit was spent.
+    public var stoppedByWorkLimit: Bool
+
+    public init(paths: [Path], truncated: Bool, total: Int?, stoppedByWorkLimit: Bool) {
+        self.paths = paths
+        self.truncated = truncated
+        self.total = total
+        self.stoppedByWorkLimit = stoppedByWorkLimit
+    }
+}

@@ -61,6 +61,58 @@ extension ShortestPaths {
         return dag.paths(to: q.target, source: q.source, limit: limit).map(q.path)
     }
 
+    /// The work ``listShortestPaths(in:from:to:constraints:limit:workLimit:)`` and
+    /// ``listKShortestPaths(in:from:to:k:constraints:workLimit:)`` spend at most by
+    /// default: 10 million units (an entity or arc a search may visit), a few
+    /// seconds in a release build.
+    public static let defaultWorkLimit = 10_000_000
+
+    /// ``allShortestPaths(in:from:to:constraints:limit:)`` with its work bounded and
+    /// its cuts said: ``PathListing/truncated`` when more shortest paths exist than
+    /// are listed, and ``PathListing/total`` how many there are (counted along the
+    /// shortest-path DAG without listing them; unknown for time-respecting and
+    /// hop-limited weighted searches cut short).
+    ///
+    /// - Throws: as ``allShortestPaths(in:from:to:constraints:limit:)``.
+    /// - Complexity: O((V + E) log V + P·L) for P ≤ `limit` paths of L hops; at most
+    ///   about `workLimit` steps for the searches that enumerate with Yen's algorithm.
+    public static func listShortestPaths(
+        in graph: Graph, from source: String, to target: String, constraints: PathConstraints = PathConstraints(),
+        limit: Int = 1000, workLimit: Int = defaultWorkLimit
+    ) throws(GraphAlgorithmsError) -> PathListing {
+        guard limit >= 1 else { throw .invalidArgument("limit must be ≥ 1, not \(limit)") }
+        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        if constraints.timeRespecting || (constraints.weighted && constraints.maxHops != nil) {
+            let (found, exhausted) = q.kShortest(k: limit &+ 1, stopAfterLength: true, workLimit: workLimit)
+            let cut = found.count > limit
+            let paths = found.prefix(limit).map(q.path)
+            return PathListing(
+                paths: paths, truncated: cut || exhausted, total: cut || exhausted ? nil : paths.count,
+                stoppedByWorkLimit: exhausted)
+        }
+        let dag = q.shortestPathDAG()
+        let total = dag.count(to: q.target, source: q.source)
+        let paths = dag.paths(to: q.target, source: q.source, limit: limit).map(q.path)
+        return PathListing(paths: paths, truncated: total > paths.count, total: total, stoppedByWorkLimit: false)
+    }
+
+    /// ``kShortestPaths(in:from:to:k:constraints:)`` with its work bounded: when about
+    /// `workLimit` steps are spent before `k` paths are found, the paths found so far
+    /// are returned with ``PathListing/truncated`` set.
+    ///
+    /// - Throws: as ``kShortestPaths(in:from:to:k:constraints:)``.
+    /// - Complexity: O(min(k·V·S, workLimit)) for S the cost of one constrained search.
+    public static func listKShortestPaths(
+        in graph: Graph, from source: String, to target: String, k: Int,
+        constraints: PathConstraints = PathConstraints(), workLimit: Int = defaultWorkLimit
+    ) throws(GraphAlgorithmsError) -> PathListing {
+        guard k >= 1 else { throw .invalidArgument("k must be ≥ 1, not \(k)") }
+        let q = try PathQuery(graph, AdjacencySnapshot(graph), from: source, to: target, constraints)
+        let (found, exhausted) = q.kShortest(k: k, stopAfterLength: false, workLimit: workLimit)
+        return PathListing(
+            paths: found.map(q.path), truncated: exhausted, total: exhausted ? nil : found.count, stoppedByWorkLimit: exhausted)
+    }
+
     /// Number of distinct shortest paths (entity sequences) from `source` to
     /// `target`; 0 when unreachable, 1 from an entity to itself. Matches
     /// `len(list(nx.all_shortest_paths(G, s, t)))` on the simple graph.
@@ -162,14 +214,25 @@ extension PathQuery {
     /// Yen's k shortest simple paths. With `stopAfterLength`, stops at the first
     /// path longer than the shortest (all shortest paths).
     func kShortest(k: Int, stopAfterLength: Bool) -> [CSRPath] {
-        guard let first = shortest() else { return [] }
+        kShortest(k: k, stopAfterLength: stopAfterLength, workLimit: .max).paths
+    }
+
+    /// Yen's algorithm that stops once about `workLimit` units of work are spent
+    /// (one unit per entity and arc a spur search may visit, per earlier path
+    /// compared, per candidate scanned); `exhausted` says it stopped for that reason.
+    func kShortest(k: Int, stopAfterLength: Bool, workLimit: Int) -> (paths: [CSRPath], exhausted: Bool) {
+        guard let first = shortest() else { return ([], false) }
         let n = csr.nodeCount
+        let searchCost = n + csr.arcCount
+        var work = searchCost
         var found: [CSRPath] = [first]
         var candidates: [CSRPath] = []
         var seen: Set<[Int32]> = [first.nodes]
         while found.count < k {
             guard let prev = found.last else { break }
             for i in 0..<(prev.nodes.count - 1) {
+                work = work &+ searchCost &+ found.count
+                if work > workLimit { return (found, true) }
                 let spur = Int(prev.nodes[i])
                 let root = prev.nodes[0...i]
                 var blockedArcs = Set<Int64>()
@@ -197,6 +260,7 @@ extension PathQuery {
                 if seen.insert(total.nodes).inserted { candidates.append(total) }
             }
             guard !candidates.isEmpty else { break }
+            work = work &+ candidates.count
             var best = 0
             for j in 1..<candidates.count {
                 let a = candidates[j], b = candidates[best]
@@ -206,6 +270,6 @@ extension PathQuery {
             if stopAfterLength && next.length > first.length { break }
             found.append(next)
         }
-        return found
+        return (found, false)
     }
 }

@@ -46,6 +46,10 @@ struct Check: ParsableCommand {
                         throw fail((["\(file): \(n) citation\(n == 1 ? "" : "s") name no sentence of the declared source:"]
                             + errors.map(\.description)).joined(separator: "\n"))
                     }
+                    let format = try RelGraphCLI.inputFormat(file, inputFormat)
+                    if format == .yaml || format == .json {
+                        try Self.checkIDs(graph, file: file)
+                    }
                     let counts = "\(graph.entities.count) entities, \(graph.relations.count) relations, "
                         + "\(Set(graph.entities.map(\.kind)).count) entity kinds, \(Set(graph.relations.map(\.kind)).count) relation kinds"
                     let w = warnings.count
@@ -60,6 +64,24 @@ struct Check: ParsableCommand {
             }
         }
         if failed { throw ExitCode(Status.invalidInput) }
+    }
+
+    /// A relgraph file's ids are snake_case, as its format says (Graphs/README.md):
+    /// lower-case letters and digits in words joined by single underscores.
+    /// Foreign formats keep their own ids (`n0`, `Leon Trotsky`) and are not held to it.
+    /// - Complexity: O(V) for V entities.
+    static func checkIDs(_ graph: Graph, file: String) throws {
+        let bad = graph.entities.filter { !isSnakeCase($0.id) }
+        guard !bad.isEmpty else { return }
+        let lines = bad.map { e in
+            let place = e.location.map { "\($0)" } ?? file
+            return "\(place): error: id '\(e.id)' is not snake_case (lower-case letters and digits joined by single underscores, e.g. leon_sedov)"
+        }
+        throw fail(lines.joined(separator: "\n"))
+    }
+
+    static func isSnakeCase(_ id: String) -> Bool {
+        id.range(of: #"^[a-z0-9]+(_[a-z0-9]+)*$"#, options: .regularExpression) != nil
     }
 }
 

@@ -15,7 +15,7 @@ struct Ego: ParsableCommand {
     @Argument(help: "The entity at the centre (name, id or alias).")
     var entity: String
 
-    @Option(help: "How many hops around the entity.")
+    @Option(parsing: .unconditional, help: "How many hops around the entity.")
     var radius: Int = 1
 
     @Flag(help: "Count hops only the way relations read.")

@@ -70,6 +70,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
+            try refuseOverwritingInput(output.map { format == .csv ? csvPaths($0) : [$0] } ?? [], input: input.file)
             let graph = try input.load()
             try Progress.step("writing \(format.rawValue)\(output.map { " to " + $0 } ?? "")") {
                 try export(graph, format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
@@ -122,7 +123,7 @@ func export(
     case .mermaid: text = MermaidWriter.write(graph)
     case .csv:
         guard let path else { return }
-        let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        let base = String(csvPaths(path)[0].dropLast(".entities.csv".count))
         let out = CSVPairWriter.write(graph)
         try AtomicWrite.write(out.entities, to: base + ".entities.csv")
         try AtomicWrite.write(out.relations, to: base + ".relations.csv")
@@ -130,10 +131,24 @@ func export(
         return
     }
     try emit(text, to: path)
-    if let path { note("wrote \(path)") }
+    if let path, path != AtomicWrite.standardOutputPath { note("wrote \(path)") }
 }
 
 /// A line of progress on standard error (standard output stays clean for pipes).
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TextPolicy.terminalSafe(message) + "\n").utf8))
+}
+
+/// The two files `--format csv -o PATH` writes.
+func csvPaths(_ path: String) -> [String] {
+    let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+    return [base + ".entities.csv", base + ".relations.csv"]
+}
+
+/// Refuses an output path that is the input file (however it is spelt): the
+/// export would replace the source (and a YAML round trip drops its comments).
+func refuseOverwritingInput(_ outputs: [String], input: String) throws {
+    for out in outputs where AtomicWrite.sameFile(out, input) {
+        throw ValidationError("-o \(out) is the input file \(input): refusing to replace it; write to another path")
+    }
 }

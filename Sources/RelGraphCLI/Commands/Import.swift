@@ -47,6 +47,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try guarded {
+            try refuseOverwritingInput([output], input: file)
             let mapping = ImportMapping(
                 kindAttribute: kindAttribute, relationKindAttribute: relationKindAttribute, edgeLabelIsKind: edgeLabelIsKind,
                 defaultEntityKind: defaultEntityKind, defaultRelationKind: defaultRelationKind)

@@ -11,7 +11,7 @@ struct Info: ParsableCommand {
 
     @OptionGroup var input: GraphInput
 
-    @Option(help: "How many of the most-tied entities to list.")
+    @Option(parsing: .unconditional, help: "How many of the most-tied entities to list.")
     var top: Int = 10
 
     @Option(help: "Output: text or json.")

@@ -27,7 +27,7 @@ struct PathOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Never pass through this entity (a name, id or alias; repeatable).", valueName: "NAME"))
     var avoid: [String] = []
 
-    @Option(help: "At most this many hops.")
+    @Option(parsing: .unconditional, help: "At most this many hops.")
     var maxHops: Int?
 
     @Flag(help: "Each hop no earlier than the one before (undated ties fit anywhere).")
@@ -87,7 +87,7 @@ struct PathCommand: ParsableCommand {
     @Flag(help: "Print every shortest path, not only the first.")
     var all = false
 
-    @Option(name: .short, help: "Print the K shortest simple paths (Yen's algorithm).")
+    @Option(name: .short, parsing: .unconditional, help: "Print the K shortest simple paths (Yen's algorithm).")
     var k: Int?
 
     @OptionGroup var options: PathOptions
@@ -97,6 +97,9 @@ struct PathCommand: ParsableCommand {
 
     @Flag(help: "Under each hop, print the sentences its source cites (from the graph's declared `sources:`).")
     var quotes = false
+
+    /// The most paths `--all` lists (the header then gives the full count).
+    static let allLimit = 1000
 
     func validate() throws {
         if all && k != nil { throw ValidationError("give --all or -k, not both") }
@@ -116,14 +119,17 @@ struct PathCommand: ParsableCommand {
             for end in [source, target] where constraints.avoid.contains(end.id) {
                 throw fail("--avoid \(end.name): it is an end of the path; avoid applies to the entities in between")
             }
-            let paths: [Path]
+            let listing: PathListing
             if let k {
-                paths = try ShortestPaths.kShortestPaths(in: graph, from: source.id, to: target.id, k: k, constraints: constraints)
+                listing = try ShortestPaths.listKShortestPaths(in: graph, from: source.id, to: target.id, k: k, constraints: constraints)
             } else if all {
-                paths = try ShortestPaths.allShortestPaths(in: graph, from: source.id, to: target.id, constraints: constraints)
+                listing = try ShortestPaths.listShortestPaths(
+                    in: graph, from: source.id, to: target.id, constraints: constraints, limit: Self.allLimit)
             } else {
-                paths = try ShortestPaths.shortestPath(in: graph, from: source.id, to: target.id, constraints: constraints).map { [$0] } ?? []
+                let one = try ShortestPaths.shortestPath(in: graph, from: source.id, to: target.id, constraints: constraints)
+                listing = PathListing(paths: one.map { [$0] } ?? [], truncated: false, total: nil, stoppedByWorkLimit: false)
             }
+            let paths = listing.paths
             let narrator = PathNarrator(graph: graph)
             if paths.isEmpty {
                 throw noPath(graph, source, target, constraints, narrator)
@@ -147,16 +153,27 @@ struct PathCommand: ParsableCommand {
                 let result = PathResultJSON(
                     from: EntityRefJSON(source), to: EntityRefJSON(target),
                     directed: constraints.directed, weighted: constraints.weighted,
+                    truncated: listing.truncated, total: listing.total,
                     paths: jsonPaths)
                 print(try encodeJSON(result), terminator: "")
             case .text:
-                let what = k != nil ? "\(paths.count) shortest simple path\(paths.count == 1 ? "" : "s")"
-                    : all ? "\(paths.count) shortest path\(paths.count == 1 ? "" : "s")" : "shortest path"
-                print("\(source.name) → \(target.name): \(what)\(fromData ? " (directed, as the file declares; --undirected to ignore)" : "")\n")
+                let noun = k != nil ? "shortest simple path" : "shortest path"
+                var what = k != nil || all ? "\(paths.count) \(noun)\(paths.count == 1 ? "" : "s")" : "shortest path"
+                if listing.truncated {
+                    if let total = listing.total {
+                        what = "\(paths.count) of \(total == Int.max ? "more than \(Int.max)" : String(total)) \(noun)s (the listing stops at \(paths.count))"
+                    } else {
+                        what = "the first \(paths.count) \(noun)\(paths.count == 1 ? "" : "s") (the search stopped at its work limit; there may be more)"
+                    }
+                }
+                if fromData { what += " (directed, as the file declares; --undirected to ignore)" }
+                // Names and evidence are shown, never obeyed (DEL and C1 controls are
+                // allowed in text; the terminal must not act on them).
+                print(TextPolicy.terminalSafe("\(source.name) → \(target.name): \(what)\n"))
                 if let library {
-                    print(paths.map { quotedText($0, narrator, library, graph, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                    print(TextPolicy.terminalSafe(paths.map { quotedText($0, narrator, library, graph, weighted: constraints.weighted) }.joined(separator: "\n\n")))
                 } else {
-                    print(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n"))
+                    print(TextPolicy.terminalSafe(paths.map { narrator.text($0, weighted: constraints.weighted) }.joined(separator: "\n\n")))
                 }
             }
         }
@@ -207,6 +224,10 @@ struct EntityRefJSON: Codable {
     init(_ e: Entity) { id = e.id; name = e.name; kind = e.kind }
 }
 struct PathResultJSON: Codable {
-    var from: EntityRefJSON, to: EntityRefJSON, directed: Bool, weighted: Bool, paths: [PathJSON]
+    var from: EntityRefJSON, to: EntityRefJSON, directed: Bool, weighted: Bool
+    /// True when more paths exist than are listed; `total` then says how many, when known.
+    var truncated: Bool
+    var total: Int?
+    var paths: [PathJSON]
 }
 struct NoPathJSON: Codable { var from: EntityRefJSON, to: EntityRefJSON, paths: [PathJSON], message: String }

@@ -23,7 +23,7 @@ struct Rank: ParsableCommand {
     @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
     var by: Measure = .degree
 
-    @Option(help: "Show the N highest (0: all).")
+    @Option(parsing: .unconditional, help: "Show the N highest (0: all).")
     var top: Int = 10
 
     @Flag(help: "Read relation weights (see the discussion for length vs strength).")
@@ -54,6 +54,11 @@ struct Rank: ParsableCommand {
                 by.scores(graph, directed: directed || by == .inDegree || by == .outDegree, weighted: weighted)
             }
             var ranked = scores.ranked()
+            // Validation keeps weights finite and ≤ 1e15, so this should never fire;
+            // if it does, say so rather than print nan or inf as a score.
+            if let bad = ranked.first(where: { !$0.value.isFinite }) {
+                throw fail("\(by.title) gave a non-finite score (\(bad.value)) for '\(bad.id)'; check the relations' weights")
+            }
             if top > 0 { ranked = Array(ranked.prefix(top)) }
             switch format {
             case .table:

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target per parser (-sanitize=fuzzer,address) and runs each
+# for FUZZ_SECONDS seconds, seeded from Tests/Fixtures. Fails on any crash, leak
+# report or timeout. Used by `make fuzz`; not part of `make test`.
+#   Fuzz/run.sh [SECONDS] [TARGET...]      e.g. Fuzz/run.sh 60 GraphML DOT
+set -uo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-${FUZZ_SECONDS:-60}}
+shift || true
+ALL=(YAMLGraph RelgraphJSON NodeLinkJSON CSVPair FixtureCSV GraphML GEXF DOT PartialDate NameLookup)
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
+SWIFT=${SWIFT:-swift}
+OUT=.build-fuzz
+mkdir -p "$OUT"
+CONFIG=release
+
+# 1. The library modules, instrumented for coverage and AddressSanitizer
+#    (FUZZ_SKIP_BUILD=1 reuses the targets already built, e.g. for a second runner).
+[ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || for t in GraphFormats GraphvizRendering; do
+  "$SWIFT" build --build-path "$OUT" -c "$CONFIG" --sanitize address \
+    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link --target "$t" >"$OUT/build.log" 2>&1 \
+    || { cat "$OUT/build.log"; echo "fuzz: building $t failed"; exit 1; }
+done
+BIN="$OUT/$CONFIG"
+MODULES="$BIN/Modules"; [ -d "$MODULES" ] || MODULES="$BIN"
+OBJECTS=$(find "$BIN"/GraphModel.build "$BIN"/GraphFormats.build "$BIN"/GraphvizRendering.build \
+  "$BIN"/Yams.build "$BIN"/CYaml.build -name '*.o' | sort)
+GVLIBS=$(pkg-config --libs libgvc)
+
+# 2. One executable per target, libFuzzer's main.
+mkdir -p "$OUT/targets"
+[ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || for t in "${TARGETS[@]}"; do
+  swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name "Fuzz$t" \
+    -I "$MODULES" -Xcc -fmodule-map-file=Sources/CGraphviz/module.modulemap \
+    -Xcc -fmodule-map-file="$(find "$OUT/checkouts/Yams/Sources/CYaml" -name module.modulemap | head -1)" \
+    -I "$OUT/checkouts/Yams/Sources/CYaml/include" \
+    Fuzz/FuzzSupport.swift "Fuzz/$t.swift" $OBJECTS $GVLIBS -o "$OUT/targets/$t" \
+    || { echo "fuzz: compiling target $t failed"; exit 1; }
+done
+
+# 3. Seeds from the fixtures, by the format each target reads.
+seeds() {
+  case $1 in
+    YAMLGraph) find Tests/Fixtures Graphs -name '*.yaml' ;;
+    RelgraphJSON|NodeLinkJSON) find Tests/Fixtures -name '*.json' ;;
+    CSVPair|FixtureCSV) find Tests/Fixtures -name '*.csv' ;;
+    GraphML) find Tests/Fixtures -name '*.graphml' ;;
+    GEXF) find Tests/Fixtures -name '*.gexf' ;;
+    DOT) find Tests/Fixtures -name '*.dot' -o -name '*.gv' ;;
+    PartialDate) printf '%s\n' 1940 1940-08 1940-08-20 -0044 0000-02-29 1900-02-29 2000-02-29 ;;
+    NameLookup) printf '%s\n' trotsky "Leon Trotsky" "ramon mercader" "frank jacson" leon koba ;;
+  esac
+}
+
+# 4. Run. A crash, leak or timeout leaves an artifact and a non-zero status.
+STATUS=0
+printf '%-14s %14s %10s %s\n' target executions seconds result
+for t in "${TARGETS[@]}"; do
+  corpus="$OUT/corpus/$t"; mkdir -p "$corpus" "$OUT/artifacts"
+  case $t in
+    PartialDate|NameLookup) i=0; while IFS= read -r s; do printf '%s' "$s" >"$corpus/seed$i"; i=$((i+1)); done < <(seeds "$t") ;;
+      *) while IFS= read -r f; do [ -s "$f" ] && [ "$(stat -c %s "$f")" -lt 16384 ] && cp "$f" "$corpus/"; done < <(seeds "$t") ;;
+  esac
+  log="$OUT/$t.log"
+  LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0" \
+  "$OUT/targets/$t" "$corpus" -max_total_time="$SECONDS_EACH" -timeout=20 -rss_limit_mb=2560 \
+    -max_len=8192 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t-" >"$log" 2>&1
+  rc=$?
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  result=ok
+  if [ $rc -ne 0 ]; then
+    result="FAILED (exit $rc; see $log and $OUT/artifacts/$t-*)"; STATUS=1
+    grep -m3 -E 'ERROR|Fatal error|LeakSanitizer|timeout' "$log" | sed 's/^/    /'
+  fi
+  printf '%-14s %14s %10s %s\n' "$t" "${execs:-?}" "$SECONDS_EACH" "$result"
+done
+exit $STATUS

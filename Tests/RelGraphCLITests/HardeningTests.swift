@@ -1,0 +1,184 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Issue 8 regressions seen as a user sees them: through the `relgraph` binary.
+@Suite("Hardening (issue 8)")
+struct HardeningTests {
+    /// A chain of 40 diamonds: 2^40 shortest paths from n0 to n40 (two choices per diamond).
+    static func diamonds(in dir: URL, count: Int = 40) throws -> String {
+        var lines = ["relgraph: 1", "name: diamonds", "entities:"]
+        let ids = (0...count).map { "n\($0)" } + (0..<count).flatMap { ["a\($0)", "b\($0)"] }
+        for id in ids { lines += ["  - id: \(id)", "    kind: person"] }
+        lines.append("relations:")
+        for i in 0..<count {
+            for m in ["a\(i)", "b\(i)"] {
+                lines += ["  - from: n\(i)", "    kind: ally_of", "    to: \(m)", "    date: 1930"]
+                lines += ["  - from: \(m)", "    kind: ally_of", "    to: n\(i + 1)", "    date: 1930"]
+            }
+        }
+        let path = dir.appendingPathComponent("diamonds.yaml").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func allPathsSaysTheFullCountAndJSONSaysTruncated() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.diamonds(in: dir)
+            let text = try CLI.run(["path", file, "n0", "n40", "--all"])
+            expectStatus(text, 0)
+            #expect(text.stdout.hasPrefix("n0 → n40: 1000 of 1099511627776 shortest paths (the listing stops at 1000)"), "\(text)")
+            let json = try CLI.run(["path", file, "n0", "n40", "--all", "--format", "json"])
+            expectStatus(json, 0)
+            let object = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
+            #expect(object?["truncated"] as? Bool == true)
+            #expect((object?["total"] as? NSNumber)?.int64Value == 1 << 40)
+            #expect((object?["paths"] as? [Any])?.count == 1000)
+        }
+    }
+
+    @Test func timeRespectingAllAndHugeKStopAndSaySo() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.diamonds(in: dir)
+            for extra in [["--all", "--time-respecting"], ["-k", "1000000"]] {
+                let r = try CLI.run(["path", file, "n0", "n40"] + extra)
+                expectStatus(r, 0)
+                #expect(r.stdout.contains("(the search stopped at its work limit; there may be more)"), "\(r)")
+            }
+            let small = try CLI.run(["path", file, "n0", "n2", "--all", "--format", "json"])
+            let object = try JSONSerialization.jsonObject(with: small.stdoutData) as? [String: Any]
+            #expect(object?["truncated"] as? Bool == false)
+            #expect((object?["total"] as? NSNumber)?.intValue == 4)
+        }
+    }
+
+    @Test(arguments: [
+        (["path", CLI.small, "ana", "bruno", "--max-hops", "-1"], "--max-hops must be at least 1"),
+        (["path", CLI.small, "ana", "bruno", "-k", "-3"], "-k must be at least 1"),
+        (["rank", CLI.small, "--top", "-5"], "--top must be 0 or more"),
+        (["info", CLI.small, "--top", "-5"], "--top must be 0 or more"),
+    ])
+    func negativeCountsGetTheirOwnMessage(arguments: [String], message: String) throws {
+        let r = try CLI.run(arguments)
+        expectStatus(r, 64)
+        #expect(r.stderr.contains(message), "\(r)")
+        #expect(!r.stderr.contains("Missing value"), "\(r)")
+    }
+
+    @Test func outputEqualToTheInputIsRefused() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("in.yaml")
+            try FileManager.default.copyItem(atPath: CLI.absolute(CLI.small), toPath: input.path)
+            let before = try Data(contentsOf: input)
+            for (format, out) in [("graphml", input.path), ("yaml", dir.path + "/./in.yaml")] {
+                let r = try CLI.run(["export", input.path, "--format", format, "-o", out])
+                expectStatus(r, 1)
+                #expect(r.stderr.contains("is the input file"), "\(r)")
+            }
+            let imported = try CLI.run(["import", input.path, "-o", input.path])
+            expectStatus(imported, 1)
+            #expect(try Data(contentsOf: input) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["in.yaml"])
+        }
+    }
+
+    @Test func dashIsStandardOutput() throws {
+        let r = try CLI.run(["export", CLI.small, "--format", "json", "-o", "-"])
+        expectStatus(r, 0)
+        let object = try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any]
+        #expect((object?["entities"] as? [Any])?.count == 6)
+        #expect(!FileManager.default.fileExists(atPath: CLI.absolute("-")))
+    }
+
+    @Test func terminalEscapesInAQueryAreShownNotObeyed() throws {
+        let r = try CLI.run(["path", CLI.small, "\u{1B}]0;pwned\u{7}\u{1B}[2J", "ana"])
+        expectStatus(r, 1)
+        #expect(!r.stderr.unicodeScalars.contains("\u{1B}") && !r.stderr.unicodeScalars.contains("\u{7}"), "\(r)")
+        #expect(r.stderr.contains("\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(r)")
+    }
+
+    @Test func aTenThousandCharacterNameIsAnsweredWithoutItsTable() throws {
+        let r = try CLI.run(["path", CLI.trotsky, String(repeating: "x", count: 10_000), "stalin"])
+        expectStatus(r, 1)
+        #expect(r.stderr.contains("no entity"), "\(r.stderr.prefix(300))")
+    }
+
+    @Test func csvExportGuardsFormulasAndReadsThemBack() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let yaml = """
+                relgraph: 1
+                name: formulas
+                entities:
+                  - id: a
+                    kind: person
+                    name: "=HYPERLINK(\\"http://example.com\\",\\"x\\")"
+                  - id: b
+                    kind: person
+                    name: "-2+3"
+                relations: []
+
+                """
+            let input = dir.appendingPathComponent("f.yaml")
+            try Data(yaml.utf8).write(to: input)
+            let base = dir.appendingPathComponent("out").path
+            expectStatus(try CLI.run(["export", input.path, "--format", "csv", "-o", base]), 0)
+            let entities = try String(contentsOfFile: base + ".entities.csv", encoding: .utf8)
+            #expect(entities.contains("\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\""), "\(entities)")
+            #expect(entities.contains(",'-2+3,"), "\(entities)")
+            let back = try CLI.run(["export", base + ".entities.csv", "--format", "json"])
+            expectStatus(back, 0)
+            let object = try JSONSerialization.jsonObject(with: back.stdoutData) as? [String: Any]
+            let names = (object?["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(names == [#"=HYPERLINK("http://example.com","x")"#, "-2+3"], "\(back)")
+        }
+    }
+
+    @Test func aSecondDOTGraphIsReported() throws {
+        let r = try CLI.run(["check", "Tests/Fixtures/malformed/dot-second-graph.dot"])
+        expectStatus(r, 0)
+        #expect(r.stderr.contains("more than one graph: the one starting at line 5, column 1"), "\(r)")
+    }
+
+    @Test func svgStaysWellFormedWithEveryAllowedCharacter() throws {
+        try CLI.withTemporaryDirectory { dir in
+            // DEL and C1 controls are allowed (XML carries them); C0 controls are refused.
+            let yaml = """
+                relgraph: 1
+                name: "odd \\x7F \\x85 \\x9B names"
+                entities:
+                  - id: a
+                    kind: person
+                    name: "del\\x7F c1\\x9B nel\\x85 <&> \\"q\\""
+                  - id: b
+                    kind: person
+                    name: "tab\\there"
+                relations:
+                  - from: a
+                    kind: ally_of
+                    to: b
+                    evidence: "line one\\nline two"
+
+                """
+            let input = dir.appendingPathComponent("odd.yaml")
+            try Data(yaml.utf8).write(to: input)
+            // On the terminal the C1 control (a CSI in some terminals) is shown, not obeyed.
+            let path = try CLI.run(["path", input.path, "a", "b"])
+            expectStatus(path, 0)
+            #expect(!path.stdout.unicodeScalars.contains("\u{9B}") && path.stdout.contains("c1\\u{9B}"), "\(path)")
+            let svg = dir.appendingPathComponent("odd.svg")
+            expectStatus(try CLI.run(["render", input.path, "-o", svg.path]), 0)
+            let data = try Data(contentsOf: svg)
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+            // A C0 control is refused by check, located, and render writes nothing.
+            let bad = dir.appendingPathComponent("bad.yaml")
+            try Data(yaml.replacingOccurrences(of: "\\x7F", with: "\\x01").utf8).write(to: bad)
+            let refused = try CLI.run(["render", bad.path, "-o", dir.appendingPathComponent("bad.svg").path])
+            expectStatus(refused, 1)
+            #expect(refused.stderr.contains("bad.yaml:4:5: error: entity 'a': its name contains the control character U+0001"), "\(refused)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.svg").path))
+        }
+    }
+}
