@@ -320,8 +320,8 @@ public enum EdgeListReader {
                     case .weight:
                         if fl.length > 0 || fl.quoted {
                             let p = fl.start < 0 ? nil : base + fl.start
-                            guard let p, let x = parsePlainNumber(p, fl.length) else {
-                                throw .notPlain("weight at line \(fieldLine) is not a plain number")
+                            guard let p, let x = parsePlainNumber(p, fl.length), x <= Graph.maximumWeight else {
+                                throw .notPlain("weight at line \(fieldLine) is not a plain number within relgraph's range")
                             }
                             w = x
                         }

@@ -170,7 +170,7 @@ public struct Relation: Hashable, Sendable {
 
     /// Whether the relation carries nothing but its ends, kind, a valid weight
     /// (finite, ≥ 0) and location: no dates, evidence, confidence or attributes.
-    var isPlain: Bool { details == nil && (weight.map { $0.isFinite && $0 >= 0 } ?? true) }
+    var isPlain: Bool { details == nil && (weight.map { $0.isFinite && $0 >= 0 && $0 <= Graph.maximumWeight } ?? true) }
 
     /// Whether the relation carries any date at all.
     public var isDated: Bool { date != nil || start != nil || end != nil }

@@ -232,13 +232,14 @@ struct FalkorDBTests {
         }
     }
 
-    /// Names from the interop tests (NameSurvivalTests.pieces), plus control characters
-    /// openCypher has no escape for, which the export writes raw.
+    /// Names from the interop tests (NameSurvivalTests.pieces), plus the control characters
+    /// a graph may hold (DEL, C1 NEL, U+2028) that openCypher has no escape for, which the
+    /// export writes raw. Other C0 controls never reach a writer: `Graph` refuses them.
     static let pieces = [
         "\"", "'", "\\", "\\\\", "\n", "\t", "\r\n", "\r", "<", ">", "&", "]]>", "--", ";", "|", "{", "}", "[", "]",
         "(", ")", ",", "#", "`", "\\N", "\\n", "\\u0041", "%%", "Троцкий", "Λέων", "托洛茨基", "🧊🪓", "👨‍👩‍👧",
         "ليون تروتسكي", "טרוצקי", "1879", "0", "e\u{301}", "attr:", "kind", " ", "  lead", "trail  ", "$", "@",
-        "=SUM(A1)", "Ramón Mercader", "\u{200F}", "\u{FEFF}", "x", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{1B}",
+        "=SUM(A1)", "Ramón Mercader", "\u{200F}", "\u{FEFF}", "x",
         "\u{7F}", "\u{85}", "\u{2028}",
     ]
 
