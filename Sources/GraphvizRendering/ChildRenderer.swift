@@ -118,11 +118,9 @@ public struct ChildRenderer: Sendable {
         do {
             let fmt = try OutputFormat(named: format)
             let rendering: Rendering
-            if engine == Graphviz.pinnedEngineName {
-                rendering = try Graphviz.renderPinned(dot: dot, format: fmt)
-            } else {
-                rendering = try Graphviz.render(dot: dot, engine: try LayoutEngine(named: engine), format: fmt)
-            }
+            // This process ends right after the job: the graph is not freed (see `renderUnchecked`).
+            let name = engine == Graphviz.pinnedEngineName ? engine : try LayoutEngine(named: engine).rawValue
+            rendering = try Graphviz.renderUnchecked(dot: dot, engine: name, format: fmt.rawValue, freeing: false)
             try Data(rendering.warnings.joined(separator: "\u{0}").utf8).write(to: URL(fileURLWithPath: warnings))
             try Data(rendering.data).write(to: URL(fileURLWithPath: output))
             return 0

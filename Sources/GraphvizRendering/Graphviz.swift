@@ -134,14 +134,19 @@ public enum Graphviz {
 
     /// The render pipeline with raw engine and format names (not checked, so tests
     /// can reach Graphviz's own failures).
-    static func renderUnchecked(dot: String, engine: String, format: String, fileName: String = "<dot>") throws(GraphvizError) -> Rendering {
+    ///
+    /// `freeing: false` leaves the laid-out graph allocated: only for a process
+    /// that exits right after (the child of ``ChildRenderer``), where freeing
+    /// 100,000 edges one by one costs a tenth of the drawing for nothing.
+    static func renderUnchecked(dot: String, engine: String, format: String, fileName: String = "<dot>",
+                                freeing: Bool = true) throws(GraphvizError) -> Rendering {
         let source = DOTHeader.naming(dot, as: anonymousGraphName)
         return try GraphvizGate.shared.run(fileName: fileName) { job throws(GraphvizError) -> Rendering in
             let graph = try read(source, original: dot, fileName: fileName, job: job)
-            defer { agclose(graph) }
+            defer { if freeing { agclose(graph) } }
             let data: [UInt8]
             do {
-                defer { gvFreeLayout(job.context, graph) }
+                defer { if freeing { gvFreeLayout(job.context, graph) } }
                 // sfdp's coarsening draws from rand() before seeding it, so the layout
                 // depended on earlier layouts in the process (measured with 2.43);
                 // start every layout from a fresh process's generator states, and

@@ -106,4 +106,23 @@ struct DrawingTests {
         #expect(text.contains("Троцкий (person)"))
         #expect(text.contains("quote &quot; here (person)"))
     }
+
+    @Test("Pinned DOT writes numbers exactly as String(format: \"%.2f\") does, ties and signs included")
+    func pinnedNumbers() throws {
+        // Halfway cases, a negative that rounds to zero, large and tiny values.
+        let xs: [Double] = [0.125, -0.004, 2.675, -1234567.895, 1e-9, 0, -0.0, 99.995, 0.005, 1.005]
+        let nodes = xs.enumerated().map { i, x in
+            PositionedDrawing.Node(label: nil, tooltip: "t", shape: "ellipse", fill: "#ffffff",
+                                   width: 7.125 + Double(i), height: 0.36, fontSize: 0, x: x, y: -x)
+        }
+        let edges = [PositionedDrawing.Edge(from: 0, to: 1, color: "#000000", penWidth: 0.125, directed: true, tooltip: "e"),
+                     PositionedDrawing.Edge(from: 1, to: 2, color: "#000000", penWidth: 1.005, directed: true, tooltip: "e")]
+        let dot = PositionedDrawing(title: "numbers", nodes: nodes, edges: edges).dot()
+        for (i, x) in xs.enumerated() {
+            #expect(dot.contains("n\(i) [pos=\"\(String(format: "%.2f,%.2f!", x, -x))\", width=\(String(format: "%.2f", (7.125 + Double(i)) / 72)), "))
+        }
+        // One width is the default, the other written on its edge.
+        #expect(dot.contains("penwidth=\(String(format: "%.2f", 0.125))"))
+        #expect(dot.contains("penwidth=\(String(format: "%.2f", 1.005))"))
+    }
 }

@@ -97,6 +97,15 @@ extension GraphvizRenderingTests {
             #expect(document.edges[0].htmlAttributes.isEmpty)
         }
 
+        @Test func edgesInFileOrderWhetherOrNotNodeByNode() throws {
+            // Node by node already (nothing to reorder), then interleaved (cgraph lists b's out-edges before a's).
+            let byNode = try Graphviz.parse(dot: "digraph G { a -> b; a -> c; b -> c; c -> a }")
+            #expect(byNode.edges.map { "\($0.tail)->\($0.head)" } == ["a->b", "a->c", "b->c", "c->a"])
+            let mixed = try Graphviz.parse(dot: "digraph G { b -> c; a -> b; b -> a [color=red]; c -> a; a -> c }")
+            #expect(mixed.edges.map { "\($0.tail)->\($0.head)" } == ["b->c", "a->b", "b->a", "c->a", "a->c"])
+            #expect(mixed.edges[2].attributes == ["color": "red"])
+        }
+
         @Test func defaultsApplyOnlyToLaterNodes() throws {
             let document = try Graphviz.parse(dot: "digraph G { x; node [shape=box]; a; edge [color=red]; x -> a; }")
             #expect(document.nodes == [DOTNode(id: "x"), DOTNode(id: "a", attributes: ["shape": "box"])])

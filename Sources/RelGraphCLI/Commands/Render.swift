@@ -177,7 +177,9 @@ struct Render: ParsableCommand {
                 try runSeries(try SeriesSpec(series))
                 return
             }
+            let clock = PhaseClock()
             var graph = try input.load()
+            clock.lap("load")
             var options = DOTOptions(legend: !noLegend)
             // The path to highlight, found on the whole (time-sliced) graph.
             var ends: (Entity, Entity)?
@@ -229,7 +231,7 @@ struct Render: ParsableCommand {
                 options.highlightedRelations = Set(path.hops.map(\.relationIndex))
             }
             if pinned {
-                try drawPinned(graph, title: options.title ?? graph.name, format: format)
+                try drawPinned(graph, title: options.title ?? graph.name, format: format, clock: clock)
                 return
             }
             try style(&options, graph)
@@ -258,10 +260,12 @@ struct Render: ParsableCommand {
 
     /// Runs Graphviz in a child process under --timeout, with a heartbeat on a
     /// terminal, and writes the bytes atomically. A timeout exits with ``Status/timedOut``.
-    func renderAndWrite(dot: String, engine: String, format: OutputFormat, to path: String) throws {
+    func renderAndWrite(dot: String, engine: String, format: OutputFormat, to path: String, clock: PhaseClock = PhaseClock()) throws {
         let rendering = try layoutInChild(dot: dot, engine: engine, format: format)
+        clock.lap("Graphviz in the child process")
         for w in rendering.warnings { warn("graphviz: \(w)") }
         try AtomicWrite.write(Data(rendering.data), to: path)
+        clock.lap("write")
     }
 
     func layoutInChild(dot: String, engine: String, format: OutputFormat) throws -> Rendering {
@@ -303,7 +307,7 @@ struct Render: ParsableCommand {
     }
 
     /// Every entity, laid out by relgraph and drawn by Graphviz from pinned positions.
-    func drawPinned(_ graph: Graph, title: String, format: OutputFormat) throws {
+    func drawPinned(_ graph: Graph, title: String, format: OutputFormat, clock: PhaseClock = PhaseClock()) throws {
         // Refuse before laying out what could never be written (330 bytes a node, 260 an edge at least).
         let floor = 330 * graph.entities.count + 260 * graph.relations.count
         if floor > Self.maxOutputBytes {
@@ -312,7 +316,9 @@ struct Render: ParsableCommand {
         let start = Date()
         let tty = isatty(STDERR_FILENO) == 1
         if tty { FileHandle.standardError.write(Data("relgraph: laying out \(grouped(graph.entities.count)) entities…".utf8)) }
+        clock.lap("checks")
         let placement = Drawings.place(graph, options: .init(labelCount: Self.labelCount, seed: seed))
+        clock.lap("layout and overlap removal")
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let shown = Drawings.labelledCount(placement)
         let subtitle = "\(grouped(graph.entities.count)) entities, \(grouped(graph.relations.count)) relations"
@@ -321,8 +327,11 @@ struct Render: ParsableCommand {
         if drawing.estimatedSVGBytes > Self.maxOutputBytes {
             throw refuse("every entity drawn would make about \(drawing.estimatedSVGBytes / 1_000_000) MB of \(format.rawValue)", graph: graph)
         }
+        clock.lap("drawing model")
         let layoutSeconds = Date().timeIntervalSince(start)
-        try renderAndWrite(dot: drawing.dot(maxInches: format == .png ? 30 : nil), engine: Graphviz.pinnedEngineName, format: format, to: output)
+        let dot = drawing.dot(maxInches: format == .png ? 30 : nil)
+        clock.lap("DOT text")
+        try renderAndWrite(dot: dot, engine: Graphviz.pinnedEngineName, format: format, to: output, clock: clock)
         note("wrote \(output) (\(format.rawValue), relgraph layout in \(String(format: "%.1f", layoutSeconds)) s, \(graph.entities.count) entities, \(graph.relations.count) relations)")
     }
 
@@ -349,5 +358,20 @@ struct Render: ParsableCommand {
 
             """.utf8))
         note("wrote \(output) (\(format.rawValue), overview of \(shown) \(noun))")
+    }
+}
+
+/// Wall time of each phase of a command on stderr, when the environment
+/// variable `RELGRAPH_TIMINGS` is set (for the render benchmark's breakdown).
+final class PhaseClock {
+    private let on = ProcessInfo.processInfo.environment["RELGRAPH_TIMINGS"] != nil
+    private var last = Date()
+
+    /// Prints the time since the previous lap (or the clock's start) under `name`.
+    func lap(_ name: String) {
+        guard on else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data("relgraph: time: \(name) \(String(format: "%.3f", now.timeIntervalSince(last))) s\n".utf8))
+        last = now
     }
 }
