@@ -92,13 +92,16 @@ public struct Graph: Sendable, Equatable {
         relations.reserveCapacity(m)
         var ends = [Int32](repeating: -1, count: 2 * m)
         let n = Int32(entities.count)
+        // The ids alone (16 bytes each) stay in cache where whole entities, read at random, would not.
+        let ids = entities.map(\.id)
         entities.withUnsafeBufferPointer { ents in
+        ids.withUnsafeBufferPointer { ids in
             for e in 0..<m {
                 let a = from[e], b = to[e]
                 let k = kindOf.isEmpty ? 0 : Int(kindOf[e])
                 let w = weights.isEmpty ? Double.nan : weights[e]
-                let fromID = a >= 0 && a < n ? ents[Int(a)].id : "#\(a)"
-                let toID = b >= 0 && b < n ? ents[Int(b)].id : "#\(b)"
+                let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
+                let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
                 let r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
                 let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
                 ends[2 * e] = ia; ends[2 * e + 1] = ib
@@ -109,6 +112,7 @@ public struct Graph: Sendable, Equatable {
                 }
                 relations.append(r)
             }
+        }
         }
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.name = name
