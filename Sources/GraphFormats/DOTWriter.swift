@@ -182,7 +182,13 @@ public enum DOTWriter {
         out += "  node [style=filled, color=\(q(outline)), fontcolor=\(q(ink)), fontname=\(q(font)), fontsize=11];\n"
         out += "  edge [fontname=\(q(font)), fontsize=10, arrowsize=0.8];\n"
 
+        let plain = PlainLines(graph: graph, nodeIDs: nodeIDs, out: out)
         for (i, e) in graph.entities.enumerated() {
+            if PlainLines.isPlain(e, options, highlighting: highlighting) {
+                plain.writeEntity(i)
+                continue
+            }
+            plain.flush()
             let kind = graph.schema.entityKind(e.kind) ?? EntityKind(name: e.kind)
             var fill = kind.color
             if let c = options.fillOverride[e.id], Schema.isValidColor(c) { fill = c }
@@ -212,39 +218,15 @@ public enum DOTWriter {
         // A relation that is not highlighted or labelled and carries nothing but its kind
         // (and weight) is written from per-entity and per-kind parts made once: the same
         // text as the general branch below, without building it attribute by attribute.
-        var innerNames: [String?] = Array(repeating: nil, count: graph.entities.count)
-        func innerName(_ i: Int) -> String {
-            if let s = innerNames[i] { return s }
-            let s = String(DOTEscaping.escString(graph.entities[i].name).dropFirst().dropLast())
-            innerNames[i] = s
-            return s
-        }
-        var plainParts: [String: (head: String, forward: String, kind: String)] = [:]
-        var lastPlain: (name: String, parts: (head: String, forward: String, kind: String))? = nil
         for (i, r) in graph.relations.enumerated() {
             let (ia, ib) = graph.endpoints(ofRelation: i)
             guard ia >= 0, ib >= 0 else { continue }
             let a = ia, b = ib
-            if !highlighting && (options.edgeLabels == .none || !labelAll) && r.date == nil && r.start == nil
-                && r.end == nil && r.evidence == nil && r.confidence == nil && r.attributes.isEmpty {
-                let parts: (head: String, forward: String, kind: String)
-                if let lastPlain, lastPlain.name == r.kind { parts = lastPlain.parts } else {
-                    if let p = plainParts[r.kind] { parts = p } else {
-                        let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
-                        var head = "color=\(q(kind.color)), fontcolor=\(q(kind.color)), style=\(q(kind.style))"
-                        if kind.symmetric { head += ", dir=none" }
-                        parts = (head + ", tooltip=\"", String(DOTEscaping.escString(kind.forward).dropFirst().dropLast()),
-                                 "\", kind=\(DOTEscaping.value(r.kind))")
-                        plainParts[r.kind] = parts
-                    }
-                    lastPlain = (r.kind, parts)
-                }
-                out += "  "; out += nodeIDs[a]; out += " -> "; out += nodeIDs[b]; out += " ["; out += parts.head
-                out += innerName(a); out += " "; out += parts.forward; out += " "; out += innerName(b); out += parts.kind
-                if let w = r.weight { out += ", weight="; out += DOTEscaping.value(ExportFields.number(w)) }
-                out += "];\n"
+            if !highlighting && (options.edgeLabels == .none || !labelAll) && !r.hasDetails {
+                plain.writeRelation(r, a, b)
                 continue
             }
+            plain.flush()
             let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
             var label = kind.forward
             if let d = r.dateText { label += "\n" + d }
@@ -277,7 +259,146 @@ public enum DOTWriter {
             attrs += modelAttributes(ExportFields.edgeFields(r), free: r.attributes)
             out += "  \(nodeIDs[a]) -> \(nodeIDs[b]) [\(attrList(attrs))];\n"
         }
+        plain.flush()
         out += "}\n"
+    }
+
+    /// The plain branches of ``write(_:options:to:)``, written as bytes from
+    /// per-entity and per-kind parts made once — the same text as the general
+    /// branches, without building a `String` per line: an entity with nothing
+    /// but its id, name and kind (drawn without highlight, override or size),
+    /// and a relation that is not highlighted or labelled and carries nothing
+    /// but its kind (and weight). Lines gather in a block of about 1 MiB that
+    /// goes to the sink when full and before anything else is written to it.
+    final class PlainLines {
+        let graph: Graph
+        let out: TextSink
+        /// Quoted DOT ids, back to back: entity `i`'s is `ids[idStart[i]..<idStart[i + 1]]`.
+        private let ids: UnsafeMutablePointer<UInt8>, idStart: UnsafeMutablePointer<Int>
+        /// Escaped names without their quotes: entity `i`'s is `names[nameStart[i]..<nameStart[i + 1]]`.
+        private let names: UnsafeMutablePointer<UInt8>, nameStart: UnsafeMutablePointer<Int>
+        /// Per relation kind: the attributes before the tooltip, the kind's verb, and the `kind=` tail.
+        private var edgeParts: [String: (head: [UInt8], forward: [UInt8], kind: [UInt8])] = [:]
+        private var lastEdge: (name: String, head: [UInt8], forward: [UInt8], kind: [UInt8])? = nil
+        /// Per entity kind: `", shape=…, fillcolor=…, tooltip=\""`, then `" (kind)\", kind=…];\n"`.
+        private var nodeParts: [String: (head: [UInt8], tail: [UInt8])] = [:]
+        /// `"<weight>"` by bit pattern, direct-mapped (a weight column repeats few values).
+        private var weightKeys = [UInt64](repeating: 0, count: 4096)
+        private var weightText = [[UInt8]](repeating: [], count: 4096)
+        private let block: UnsafeMutablePointer<UInt8>
+        private var used = 0
+        private static let capacity = 1 << 20
+
+        init(graph: Graph, nodeIDs: [String], out: TextSink) {
+            self.graph = graph
+            self.out = out
+            /// Texts back to back in one allocation, with their start offsets (`count + 1` of them).
+            func pack(_ texts: some Sequence<String>, trim: Int) -> (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<Int>) {
+                var bytes: [UInt8] = [], starts = [0]
+                for var t in texts {
+                    t.withUTF8 { bytes.append(contentsOf: $0[trim..<($0.count - trim)]) }
+                    starts.append(bytes.count)
+                }
+                let b = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+                b.initialize(from: bytes, count: bytes.count)
+                let o = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)
+                o.initialize(from: starts, count: starts.count)
+                return (b, o)
+            }
+            (ids, idStart) = pack(nodeIDs, trim: 0)
+            (names, nameStart) = pack(graph.entities.lazy.map { DOTEscaping.escString($0.name) }, trim: 1)
+            block = .allocate(capacity: PlainLines.capacity)
+        }
+
+        deinit { block.deallocate(); ids.deallocate(); idStart.deallocate(); names.deallocate(); nameStart.deallocate() }
+
+        /// Hands the gathered lines to the sink.
+        func flush() {
+            if used > 0 { out.append(UnsafeBufferPointer(start: block, count: used)); used = 0 }
+        }
+
+        @inline(__always)
+        private func put(_ p: UnsafePointer<UInt8>, _ n: Int) {
+            if used + n > PlainLines.capacity {
+                flush()
+                if n > PlainLines.capacity { out.append(UnsafeBufferPointer(start: p, count: n)); return }
+            }
+            let dst = block + used
+            if n <= 16 {
+                for k in 0..<n { dst[k] = p[k] }  // short pieces: cheaper than a call to memmove
+            } else {
+                dst.update(from: p, count: n)
+            }
+            used += n
+        }
+
+        @inline(__always)
+        private func put(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
+        }
+
+        @inline(__always)
+        private func put(_ s: StaticString) { put(s.utf8Start, s.utf8CodeUnitCount) }
+
+        @inline(__always)
+        private func putName(_ i: Int) { put(names + nameStart[i], nameStart[i + 1] - nameStart[i]) }
+
+        @inline(__always)
+        private func putID(_ i: Int) { put(ids + idStart[i], idStart[i + 1] - idStart[i]) }
+
+        /// Whether entity `e` takes the plain branch under `options`.
+        static func isPlain(_ e: Entity, _ options: DOTOptions, highlighting: Bool) -> Bool {
+            !highlighting && e.aliases.isEmpty && e.start == nil && e.end == nil && e.description == nil
+                && e.attributes.isEmpty && (options.fillOverride.isEmpty || options.fillOverride[e.id] == nil)
+                && (options.sizes.isEmpty || options.sizes[e.id] == nil)
+        }
+
+        /// Entity `i`'s line, as the general branch writes it for a plain entity:
+        /// `label`, `shape`, `fillcolor`, `tooltip` ("name (kind)"), `kind`.
+        func writeEntity(_ i: Int) {
+            let e = graph.entities[i]
+            let parts: (head: [UInt8], tail: [UInt8])
+            if let p = nodeParts[e.kind] { parts = p } else {
+                let kind = graph.schema.entityKind(e.kind) ?? EntityKind(name: e.kind)
+                let inner = DOTEscaping.escString(" (\(e.kind))")
+                parts = (Array("\", shape=\(q(kind.shape)), fillcolor=\(q(kind.color)), tooltip=\"".utf8),
+                         Array("\(inner.dropFirst()), kind=\(DOTEscaping.value(e.kind))];\n".utf8))
+                nodeParts[e.kind] = parts
+            }
+            put("  "); putID(i); put(" [label=\""); putName(i); put(parts.head); putName(i); put(parts.tail)
+        }
+
+        /// Relation `r`'s line, joining entities `a` and `b`.
+        func writeRelation(_ r: Relation, _ a: Int, _ b: Int) {
+            let head: [UInt8], forward: [UInt8], kindTail: [UInt8]
+            if let lastEdge, lastEdge.name == r.kind {
+                (head, forward, kindTail) = (lastEdge.head, lastEdge.forward, lastEdge.kind)
+            } else {
+                if let p = edgeParts[r.kind] { (head, forward, kindTail) = p } else {
+                    let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
+                    var h = "color=\(q(kind.color)), fontcolor=\(q(kind.color)), style=\(q(kind.style))"
+                    if kind.symmetric { h += ", dir=none" }
+                    head = Array((h + ", tooltip=\"").utf8)
+                    forward = Array(DOTEscaping.escString(kind.forward).dropFirst().dropLast().utf8)
+                    kindTail = Array("\", kind=\(DOTEscaping.value(r.kind))".utf8)
+                    edgeParts[r.kind] = (head, forward, kindTail)
+                }
+                lastEdge = (r.kind, head, forward, kindTail)
+            }
+            put("  "); putID(a); put(" -> "); putID(b); put(" [")
+            put(head); putName(a); put(" "); put(forward); put(" "); putName(b); put(kindTail)
+            if let w = r.weight {
+                put(", weight=")
+                let bits = w.bitPattern
+                let slot = Int(truncatingIfNeeded: ((bits ^ (bits >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+                if weightKeys[slot] != bits || weightText[slot].isEmpty {
+                    weightKeys[slot] = bits
+                    weightText[slot] = Array(DOTEscaping.value(ExportFields.number(w)).utf8)
+                }
+                put(weightText[slot])
+            }
+            put("];\n")
+        }
     }
 
     /// The DOT id of every entity, by index: the quoted entity id, or `n<index>`

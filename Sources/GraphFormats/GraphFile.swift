@@ -163,8 +163,19 @@ public enum GraphFile {
         var size = 0
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .io(path: path, "is a directory, not a graph file") }
-        var bytes = [UInt8](repeating: 0, count: max(size, 65_536))
         var done = 0
+        // A regular file is read straight into uninitialised storage of its size (no zero-filling
+        // pass over it); the loop below then reads on until the end, should the file have grown.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 65_536) { b, count in
+            while done < size {
+                let r = read(fd, b.baseAddress! + done, size - done)
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { break }
+                done += r
+            }
+            count = done
+        }
+        bytes.append(contentsOf: repeatElement(0, count: 65_536))
         while true {
             if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let r = bytes.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + done, b.count - done) }

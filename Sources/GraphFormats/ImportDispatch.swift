@@ -86,20 +86,12 @@ extension GraphImporter {
         for (i, id) in list.names.enumerated() {
             entities.append(Entity(id: id, kind: entityKind, location: at(list.firstLines[i])))
         }
-        var relations: [Relation] = []
-        relations.reserveCapacity(list.count)
-        let hasWeights = !list.weights.isEmpty, hasKinds = !list.kinds.isEmpty
-        for e in 0..<list.count {
-            let w = hasWeights ? list.weights[e] : .nan
-            relations.append(Relation(
-                from: list.names[Int(list.sources[e])], kind: kindOf[hasKinds ? Int(list.kinds[e]) : 0],
-                to: list.names[Int(list.targets[e])], weight: w.isNaN ? nil : w, location: at(list.lines[e])))
-        }
         do {
-            var hints = [Int32](repeating: 0, count: 2 * list.count)
-            for e in 0..<list.count { hints[2 * e] = list.sources[e]; hints[2 * e + 1] = list.targets[e] }
+            // Relations are made by the graph from the interned indices: no id is hashed or compared per relation.
+            let lines = list.lines
             let graph = try Graph(name: mapping.name ?? "graph", schema: state.schema, entities: entities,
-                                  relations: relations, endpointHints: hints)
+                                  from: list.sources, to: list.targets, kinds: kindOf, kindOf: list.kinds,
+                                  weights: list.weights, location: { at(lines[$0]) })
             return ImportResult(graph: graph, warnings: state.warnings)
         } catch {
             throw GraphFormatsError(error)

@@ -170,6 +170,11 @@ public struct Relation: Hashable, Sendable {
 
     /// Whether the relation carries nothing but its ends, kind, a valid weight
     /// (finite, ≥ 0) and location: no dates, evidence, confidence or attributes.
+    /// Whether the relation carries a date, a span, evidence, a confidence or
+    /// free attributes (anything beyond its ends, kind, weight and location).
+    /// - Complexity: O(1).
+    public var hasDetails: Bool { details != nil }
+
     var isPlain: Bool { details == nil && (weight.map { $0.isFinite && $0 >= 0 && $0 <= Graph.maximumWeight } ?? true) }
 
     /// Whether the relation carries any date at all.

@@ -34,6 +34,29 @@ extension Graph {
         return problems
     }
 
+    /// The entity checks of ``validate(schema:entities:relations:)`` (duplicate
+    /// ids, kinds, dates), with the first index of every id.
+    /// - Complexity: O(V) expected.
+    static func validateEntities(schema: Schema, entities: [Entity]) -> (problems: [Diagnostic], index: [String: Int]) {
+        var problems: [Diagnostic] = []
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entities.count)
+        // Entities of a large graph mostly share a few kinds: each kind is looked up once per run.
+        var lastKind: String? = nil
+        for (i, e) in entities.enumerated() {
+            if let earlier = index.updateValue(i, forKey: e.id) {
+                index[e.id] = earlier
+                let whereFirst = entities[earlier].location.map { " (first defined at \($0))" } ?? ""
+                problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location))
+                continue
+            }
+            if e.kind == lastKind && !e.id.isEmpty && e.start == nil && e.end == nil { continue }
+            check(e, schema: schema, into: &problems)
+            if schema.entityKind(e.kind) != nil { lastKind = e.kind }
+        }
+        return (problems, index)
+    }
+
     /// The entity and relation checks of ``validate(schema:entities:relations:)``,
     /// returning also the first index of every id and the endpoint indices of every
     /// relation (`-1` when undefined). `endpoints`, when given, are trusted as hints:
@@ -43,18 +66,7 @@ extension Graph {
     static func validateContents(
         schema: Schema, entities: [Entity], relations: [Relation], endpoints hints: [Int32]? = nil
     ) -> (problems: [Diagnostic], index: [String: Int], endpoints: [Int32]) {
-        var problems: [Diagnostic] = []
-        var index: [String: Int] = [:]
-        index.reserveCapacity(entities.count)
-        for (i, e) in entities.enumerated() {
-            if let earlier = index[e.id] {
-                let whereFirst = entities[earlier].location.map { " (first defined at \($0))" } ?? ""
-                problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location))
-                continue
-            }
-            index[e.id] = i
-            check(e, schema: schema, into: &problems)
-        }
+        var (problems, index) = validateEntities(schema: schema, entities: entities)
         var ends = [Int32](repeating: -1, count: relations.count * 2)
         let useHints = hints?.count == relations.count * 2
         var lastKindName: String? = nil

@@ -63,6 +63,71 @@ public struct Graph: Sendable, Equatable {
         ends = contents.endpoints
     }
 
+    /// Creates a graph whose relations are given by the positions of their ends
+    /// in `entities` — what a reader that interned its ids knows: relation `e`
+    /// joins `entities[from[e]]` to `entities[to[e]]`, has kind
+    /// `kinds[kindOf[e]]` (`kinds[0]` when `kindOf` is empty), weight
+    /// `weights[e]` (none when `.nan`, or when `weights` is empty) and location
+    /// `location(e)`. The relations are made here from the entities' ids, so
+    /// their ends are right by construction and no id is hashed or compared per
+    /// relation; everything else is validated as by
+    /// ``init(name:description:schema:entities:relations:)``.
+    /// - Throws: ``GraphModelError/invalid(_:)`` listing every problem.
+    /// - Complexity: O(V + E) expected: one hash per entity, O(1) per relation
+    ///   (kinds are checked once each unless they restrict their endpoints).
+    public init(
+        name: String = "graph", description: String? = nil, schema: Schema = .standard, entities: [Entity],
+        from: [Int32], to: [Int32], kinds: [String], kindOf: [Int32] = [], weights: [Double] = [],
+        location: (Int) -> SourceLocation?
+    ) throws(GraphModelError) {
+        var problems = Graph.validateSchema(schema)
+        let checked = Graph.validateEntities(schema: schema, entities: entities)
+        problems += checked.problems
+        let m = from.count
+        precondition(to.count == m && (kindOf.isEmpty || kindOf.count == m) && (weights.isEmpty || weights.count == m),
+                     "Graph(entities:from:to:…): arrays of different lengths")
+        precondition(!kinds.isEmpty || m == 0, "Graph(entities:from:to:…): no relation kind")
+        // Per kind: its schema entry, and whether a relation of it needs more than the weight test.
+        let kindInfo: [(kind: RelationKind?, restricted: Bool)] = kinds.map { name in
+            let k = schema.relationKind(name)
+            return (k, k.map { $0.fromKinds != nil || $0.toKinds != nil } ?? true)
+        }
+        var relations: [Relation] = []
+        relations.reserveCapacity(m)
+        var ends = [Int32](repeating: -1, count: 2 * m)
+        let n = Int32(entities.count)
+        // The ids alone (16 bytes each) stay in cache where whole entities, read at random, would not.
+        let ids = entities.map(\.id)
+        entities.withUnsafeBufferPointer { ents in
+        ids.withUnsafeBufferPointer { ids in
+            for e in 0..<m {
+                let a = from[e], b = to[e]
+                let k = kindOf.isEmpty ? 0 : Int(kindOf[e])
+                let w = weights.isEmpty ? Double.nan : weights[e]
+                let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
+                let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
+                let r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
+                let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
+                ends[2 * e] = ia; ends[2 * e + 1] = ib
+                let info = kindInfo[k]
+                if info.restricted || ia < 0 || ib < 0 || !(w.isNaN || (w.isFinite && w >= 0)) {
+                    Graph.check(r, schema: schema, kind: info.kind, fromKind: ia < 0 ? nil : ents[Int(ia)].kind,
+                                toKind: ib < 0 ? nil : ents[Int(ib)].kind, into: &problems)
+                }
+                relations.append(r)
+            }
+        }
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        self.name = name
+        self.description = description
+        self.schema = schema
+        self.entities = entities
+        self.relations = relations
+        indexByID = checked.index
+        self.ends = ends
+    }
+
     /// The indices in ``entities`` of relation `e`'s `from` and `to`.
     /// - Complexity: O(1).
     public func endpoints(ofRelation e: Int) -> (from: Int, to: Int) {

@@ -28,6 +28,17 @@ struct DocExampleTests {
         #expect(multi.simplified(merging: .minimum).parentEdges == [1])
         #expect(multi.simplified(merging: .sum).edgeWeights == [6])
         #expect(multi.simplified().edgeWeights == [3])
+        // A simple graph keeps its arcs; its edges are renumbered in (tail, head ≥ tail) order:
+        // 0-1 (edge 1), 0-2 (edge 2), 1-2 (edge 0), 2-3 (edge 3).
+        let simple = try CSRGraph(nodeCount: 4, sources: [2, 0, 2, 3], targets: [1, 1, 0, 2], weights: [5, 6, 7, 8], directed: false)
+        let s = simple.simplified(merging: .sum)
+        #expect(s.edgeSources == [0, 0, 1, 2] && s.edgeTargets == [1, 2, 2, 3])
+        #expect(s.edgeWeights == [6, 7, 5, 8] && s.parentEdges == [1, 2, 0, 3])
+        #expect(s.outNeighbors == simple.outNeighbors && s.outOffsets == simple.outOffsets)
+        #expect(Array(s.outEdges[s.outOffsets[2]..<s.outOffsets[3]]) == [1, 2, 3])  // to 0, 1, 3
+        let arrows = try CSRGraph(nodeCount: 3, sources: [1, 0, 2], targets: [2, 1, 0], directed: true).simplified()
+        #expect(arrows.edgeSources == [0, 1, 2] && arrows.edgeTargets == [1, 2, 0] && arrows.parentEdges == [1, 0, 2])
+        #expect(arrows.inEdges == [2, 0, 1])  // into 0 from 2, into 1 from 0, into 2 from 1
         #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0], targets: [2], directed: true) }
         #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0], targets: [1], weights: [-1], directed: true) }
         #expect(throws: GraphAlgorithmsError.self) { try CSRGraph(nodeCount: 2, sources: [0, 1], targets: [1], directed: true) }

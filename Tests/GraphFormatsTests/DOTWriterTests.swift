@@ -82,6 +82,29 @@ struct DOTWriterTests {
         #expect(dot == expected, "re-record with RELGRAPH_RECORD=1 if the change is intended")
     }
 
+    /// The lines of a large graph's plain entities and relations (written from parts made once),
+    /// spelt out by hand from the escaping rules and the schema's styles.
+    @Test func plainLinesByHand() throws {
+        let g = try Graph(
+            entities: [Entity(id: "a", kind: "person", name: "Ann \"A\" & B\\"), Entity(id: "b", kind: "person")],
+            relations: [Relation(from: "a", kind: "opposed", to: "b", weight: 0.25), Relation(from: "b", kind: "ally_of", to: "a")])
+        let person = try #require(Schema.standard.entityKind("person"))
+        let opposed = try #require(Schema.standard.relationKind("opposed"))
+        let ally = try #require(Schema.standard.relationKind("ally_of"))
+        let lines = DOTWriter.write(g, options: DOTOptions(legend: false, edgeLabels: .none))
+            .split(separator: "\n").map(String.init)
+        let name = #"Ann \"A\" &amp; B\\"#
+        #expect(lines.contains(#"  "a" [label="\#(name)", shape="\#(person.shape)", fillcolor="\#(person.color)", tooltip="\#(name) (person)", kind="person"];"#))
+        #expect(lines.contains(#"  "b" [label="b", shape="\#(person.shape)", fillcolor="\#(person.color)", tooltip="b (person)", kind="person"];"#))
+        #expect(lines.contains(#"  "a" -> "b" [color="\#(opposed.color)", fontcolor="\#(opposed.color)", style="\#(opposed.style)", tooltip="\#(name) opposed b", kind="opposed", weight="0.25"];"#))
+        #expect(lines.contains(#"  "b" -> "a" [color="\#(ally.color)", fontcolor="\#(ally.color)", style="\#(ally.style)", dir=none, tooltip="b was an ally of \#(name)", kind="ally_of"];"#))
+        // Streamed to a file: the same bytes.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).dot").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try DOTWriter.write(g, options: DOTOptions(legend: false, edgeLabels: .none), toFile: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == lines.joined(separator: "\n") + "\n")
+    }
+
     @Test func deterministic() throws {
         let g = try small()
         let options = DOTOptions(highlightedEntities: ["ada", "boris"], highlightedRelations: [1],

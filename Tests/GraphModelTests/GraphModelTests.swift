@@ -71,6 +71,29 @@ import Testing
         }
     }
 
+    @Test func relationsGivenByEntityPositions() throws {
+        let people = ["a", "b", "c"].map { Entity(id: $0, kind: "person") }
+        let at = { (e: Int) in SourceLocation(file: "e.csv", line: e + 2, column: 1) }
+        let g = try Graph(entities: people, from: [0, 2], to: [1, 0], kinds: ["opposed", "ally_of"], kindOf: [1, 0],
+                          weights: [2.5, .nan], location: at)
+        #expect(g.relations == [Relation(from: "a", kind: "ally_of", to: "b", weight: 2.5),
+                                Relation(from: "c", kind: "opposed", to: "a")])
+        #expect(g.relations[1].location == SourceLocation(file: "e.csv", line: 3, column: 1))
+        #expect(g.endpoints(ofRelation: 1) == (2, 0))
+        // The same checks as the general initializer: an unknown kind, a negative weight, a kind's endpoint rule.
+        let places = people + [Entity(id: "p", kind: "place")]
+        #expect {
+            try Graph(entities: places, from: [0, 1, 3], to: [1, 2, 0], kinds: ["spies_on", "ally_of", "member_of"],
+                      kindOf: [0, 1, 2], weights: [1, -1, 1], location: at)
+        } throws: { error in
+            guard case GraphModelError.invalid(let problems) = error else { return false }
+            return problems.map { $0.location?.line ?? 0 } == [2, 3, 4]
+                && problems[0].message.contains("unknown relation kind 'spies_on'")
+                && problems[1].message.contains("weight -1.0 must be")
+                && problems[2].message.contains("cannot join a place to a person")
+        }
+    }
+
     @Test func symmetricKindsMayBeWrittenEitherWay() throws {
         var schema = Schema.standard
         schema.add(RelationKind(name: "patron_of", symmetric: true, from: ["organization"], to: ["person"]))

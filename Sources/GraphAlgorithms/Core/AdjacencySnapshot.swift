@@ -91,13 +91,29 @@ public struct AdjacencySnapshot: Sendable {
             let c = Int32(rkNames.count); rkCodes[name] = c; rkNames.append(name); rkSym.append(false); return c
         }
         entityKinds = entities.map { ek($0.kind) }
+        // One pass over the relations, reading their fields in place (no copy of a relation):
+        // kind code, weight and date span of each.
+        let m = relations.count
+        var kindCodes = [Int32](repeating: 0, count: m)
+        var w = [Double](repeating: 1, count: m)
+        var first = [Int](repeating: Int.min, count: m), last = [Int](repeating: Int.max, count: m)
+        var isDated = [Bool](repeating: false, count: m)
+        var anyWeight = false
         var lastKind: (name: String, code: Int32)? = nil  // runs of one kind hash once
-        relationKinds = relations.map { r in
-            if let lastKind, lastKind.name == r.kind { return lastKind.code }
-            let c = rk(r.kind)
-            lastKind = (r.kind, c)
-            return c
+        relations.withUnsafeBufferPointer { rels in
+            for e in 0..<m {
+                if let lastKind, lastKind.name == rels[e].kind {
+                    kindCodes[e] = lastKind.code
+                } else {
+                    let c = rk(rels[e].kind)
+                    lastKind = (rels[e].kind, c)
+                    kindCodes[e] = c
+                }
+                if let x = rels[e].weight { w[e] = x; anyWeight = true }
+                if let s = rels[e].span { first[e] = s.first; last[e] = s.last; isDated[e] = true }
+            }
         }
+        relationKinds = kindCodes
         entityKindNames = ekNames
         relationKindNames = rkNames
         symmetric = relationKinds.map { rkSym[Int($0)] }
@@ -113,15 +129,8 @@ public struct AdjacencySnapshot: Sendable {
         }
         sources = src
         targets = dst
-        weights = relations.map { $0.weight ?? 1 }
-        hasWeights = relations.contains { $0.weight != nil }
-        var first: [Int] = [], last: [Int] = [], isDated: [Bool] = []
-        first.reserveCapacity(relations.count); last.reserveCapacity(relations.count)
-        for r in relations {
-            if let s = r.span { first.append(s.first); last.append(s.last); isDated.append(true) } else {
-                first.append(Int.min); last.append(Int.max); isDated.append(false)
-            }
-        }
+        weights = w
+        hasWeights = anyWeight
         spanFirst = first
         spanLast = last
         dated = isDated

@@ -337,6 +337,7 @@ public struct CSRGraph: Sendable {
     /// (the lowest-numbered one; for ``WeightMerge/minimum`` the lightest, ties to the lowest).
     /// - Complexity: O(V + E).
     public func simplified(merging merge: WeightMerge = .first) -> CSRGraph {
+        if let same = simplifiedWithoutParallels() { return same }
         var src: [Int32] = [], dst: [Int32] = [], w: [Double] = [], parent: [Int32] = []
         src.reserveCapacity(isDirected ? arcCount : arcCount / 2)
         dst.reserveCapacity(src.capacity)
@@ -379,6 +380,69 @@ public struct CSRGraph: Sendable {
         return CSRGraph(
             unchecked: nodeCount, sources: src, targets: dst, weights: w, isWeighted: isWeighted,
             directed: isDirected, bothWays: nil, edgeMask: nil, nodeRank: nodeRank, parentEdges: parent)
+    }
+
+    /// What ``simplified(merging:)`` gives for a graph with no parallel arcs and
+    /// no self-loops (then every merge rule keeps each weight as it is, and
+    /// every adjacency list keeps its order): the same arcs renumbered, without
+    /// sorting them again. `nil` for any other graph (or a directed one with
+    /// two-way edges), which takes the general path.
+    /// - Complexity: O(V + E).
+    private func simplifiedWithoutParallels() -> CSRGraph? {
+        guard !isDirected || bothWays == nil else { return nil }
+        let n = nodeCount
+        let simple: Bool = outOffsets.withUnsafeBufferPointer { off in
+            outNeighbors.withUnsafeBufferPointer { nb in
+                for u in 0..<n {
+                    let lo = off[u], hi = off[u + 1]
+                    var i = lo
+                    while i < hi {
+                        let v = nb[i]
+                        if Int(v) == u || (i > lo && nb[i - 1] == v) { return false }
+                        i += 1
+                    }
+                }
+                return true
+            }
+        }
+        guard simple else { return nil }
+        let count = isDirected ? arcCount : arcCount / 2
+        var newID = [Int32](repeating: -1, count: edgeCount)
+        var src = [Int32](repeating: 0, count: count), dst = [Int32](repeating: 0, count: count)
+        var w = [Double](repeating: 0, count: count), parent = [Int32](repeating: 0, count: count)
+        var k = 0
+        for u in 0..<n {
+            for i in outOffsets[u]..<outOffsets[u + 1] {
+                let v = outNeighbors[i]
+                guard isDirected || Int(v) > u else { continue }
+                let e = Int(outEdges[i])
+                newID[e] = Int32(truncatingIfNeeded: k)
+                src[k] = Int32(truncatingIfNeeded: u); dst[k] = v; w[k] = edgeWeights[e]
+                parent[k] = parentEdges?[e] ?? Int32(truncatingIfNeeded: e)
+                k += 1
+            }
+        }
+        guard k == count else { return nil }
+        let out = outEdges.map { newID[Int($0)] }
+        return CSRGraph(
+            nodeCount: n, isDirected: isDirected, isWeighted: isWeighted, edgeSources: src, edgeTargets: dst,
+            edgeWeights: w, outOffsets: outOffsets, outNeighbors: outNeighbors, outEdges: out,
+            inOffsets: inOffsets, inNeighbors: inNeighbors, inEdges: isDirected ? inEdges.map { newID[Int($0)] } : out,
+            parentEdges: parent, bothWays: nil, edgeMask: nil, nodeRank: nodeRank)
+    }
+
+    /// Every field as given (for views that derive their arrays themselves).
+    private init(
+        nodeCount: Int, isDirected: Bool, isWeighted: Bool, edgeSources: [Int32], edgeTargets: [Int32],
+        edgeWeights: [Double], outOffsets: [Int], outNeighbors: [Int32], outEdges: [Int32], inOffsets: [Int],
+        inNeighbors: [Int32], inEdges: [Int32], parentEdges: [Int32]?, bothWays: [Bool]?, edgeMask: [Bool]?,
+        nodeRank: [Int32]?
+    ) {
+        self.nodeCount = nodeCount; self.isDirected = isDirected; self.isWeighted = isWeighted
+        self.edgeSources = edgeSources; self.edgeTargets = edgeTargets; self.edgeWeights = edgeWeights
+        self.outOffsets = outOffsets; self.outNeighbors = outNeighbors; self.outEdges = outEdges
+        self.inOffsets = inOffsets; self.inNeighbors = inNeighbors; self.inEdges = inEdges
+        self.parentEdges = parentEdges; self.bothWays = bothWays; self.edgeMask = edgeMask; self.nodeRank = nodeRank
     }
 
     /// Throws unless `i` is a node of this graph.
