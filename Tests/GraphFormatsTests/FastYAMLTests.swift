@@ -250,3 +250,51 @@ extension Graph {
         return g
     }
 }
+
+/// relgraph JSON is read from the located JSON tree (not rewritten into YAML).
+@Suite struct RelgraphJSONTreeTests {
+    @Test func anUnknownKeyIsPlacedAtItsName() {
+        // Column 45 is the opening quote of "brn" (counted by hand).
+        let text = #"{"entities": [{"id": "a", "kind": "person", "brn": 1900}]}"#
+        #expect(throws: GraphFormatsError.invalidGraph([Diagnostic(
+            "unknown key 'brn' in an entity (known: id, kind, name, aliases, description, attributes, born, founded, start, died, dissolved, end); did you mean 'born'?",
+            at: SourceLocation(file: "u.json", line: 1, column: 45))])) {
+            try RelgraphJSON.read(text, fileName: "u.json")
+        }
+    }
+
+    @Test func aNameGivenTwiceIsTheSameErrorAsInYAML() throws {
+        let json = "{\"name\": \"a\",\n \"entities\": [],\n \"name\": \"b\"}"
+        let yaml = "name: a\nentities: []\nname: b\n"
+        #expect(FastYAML.parse(yaml) == nil)  // duplicate keys: libyaml's error
+        var messages: [String] = []
+        for (text, file) in [(json, "d.json"), (yaml, "d.yaml")] {
+            do {
+                _ = try GraphFile.load(text: text, fileName: file)
+                Issue.record("accepted \(file)")
+            } catch let error {
+                guard case .syntax(let at, let message) = error else { Issue.record("\(error)"); continue }
+                messages.append(message)
+                // The first 'name' (line 1; column 2 in the JSON, after '{').
+                #expect(at == SourceLocation(file: file, line: 1, column: file.hasSuffix("json") ? 2 : 1))
+            }
+        }
+        #expect(messages == ["duplicate key 'name' in the same mapping", "duplicate key 'name' in the same mapping"])
+    }
+
+    @Test func aJSONFileIsParsedOnceAndReadAsItsFlavour() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("json-once-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rel = dir.appendingPathComponent("r.json"), nl = dir.appendingPathComponent("n.json")
+        try Data(#"{"entities": [{"id": "a", "kind": "person"}, {"id": "b", "kind": "person"}], "relations": [{"from": "a", "kind": "ally_of", "to": "b"}]}"#.utf8).write(to: rel)
+        try Data(#"{"directed": true, "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}"#.utf8).write(to: nl)
+        let r = try GraphLoader.load(path: rel.path)
+        #expect(r.format == .json)
+        #expect(r.graph.relations.map(\.kind) == ["ally_of"])
+        let n = try GraphLoader.load(path: nl.path)
+        #expect(n.format == .nodeLink)
+        #expect(n.directed == true)
+        #expect(n.graph.entities.map(\.id) == ["a", "b"])
+    }
+}
