@@ -224,7 +224,7 @@ private struct Reader {
 
     mutating func date(_ node: GraphNode, for key: String) -> PartialDate? {
         guard let text = string(node, for: key) else { return nil }
-        if let d = PartialDate(text) { return d }
+        if let d = Reader.isoDate(text) ?? PartialDate(text) { return d }
         error("'\(key)' has a bad date '\(text)': expected YYYY, YYYY-MM or YYYY-MM-DD", at: node)
         return nil
     }
@@ -235,7 +235,9 @@ private struct Reader {
             return nil
         }
         guard let text = string(node, for: key) else { return nil }
-        if let d = Double(text.trimmingCharacters(in: .whitespaces)), d.isFinite { return d }
+        let padded = text.unicodeScalars.first.map(CharacterSet.whitespaces.contains) == true
+            || text.unicodeScalars.last.map(CharacterSet.whitespaces.contains) == true
+        if let d = Double(padded ? text.trimmingCharacters(in: .whitespaces) : text), d.isFinite { return d }
         error("'\(key)' must be a number, found '\(text)'", at: node)
         return nil
     }
@@ -248,6 +250,31 @@ private struct Reader {
         default:
             error("'\(key)' must be true or false, found '\(text)'", at: node)
             return nil
+        }
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits, the shapes files
+    /// hold, without the general parser's trimming and splitting (the same
+    /// date `PartialDate(text)` gives); `nil` for any other text.
+    static func isoDate(_ text: String) -> PartialDate? {
+        var text = text
+        return text.withUTF8 { b -> PartialDate? in
+            guard b.count == 4 || b.count == 7 || b.count == 10 else { return nil }
+            func digits(_ from: Int, _ count: Int) -> Int? {
+                var v = 0
+                for i in from..<(from + count) {
+                    let c = b[i] &- UInt8(ascii: "0")
+                    guard c <= 9 else { return nil }
+                    v = v * 10 + Int(c)
+                }
+                return v
+            }
+            guard let year = digits(0, 4) else { return nil }
+            if b.count == 4 { return PartialDate(year: year) }
+            guard b[4] == UInt8(ascii: "-"), let month = digits(5, 2) else { return nil }
+            if b.count == 7 { return PartialDate(year: year, month: month) }
+            guard b[7] == UInt8(ascii: "-"), let day = digits(8, 2) else { return nil }
+            return PartialDate(year: year, month: month, day: day)
         }
     }
 
