@@ -3,7 +3,9 @@
 # same job end to end with igraph and NetworkX (Benchmarks/commands/peer.py), on
 # the 1M-edge graph of ../shared/bench (M) written as a CSV edge list
 # (source,target,weight; 100k entities). Wall time and peak memory (max RSS)
-# from /usr/bin/time, one run each, all in this one run.
+# from /usr/bin/time, one run each, all in this one run. Then `check` and `info`
+# on a 20k-entity / 100k-relation YAML graph with evidence (Y.yaml, written by
+# Benchmarks/commands/gen_yaml.py) beside PyYAML's C loader only parsing it.
 #
 # usage: Benchmarks/commands.sh [--no-build] [--no-networkx]
 # Output: a markdown table on stdout, also written to Benchmarks/results/commands.md;
@@ -75,6 +77,12 @@ if [ $NX = 1 ]; then
     esac
   done
 fi
+YAML=$BENCH_DATA/Y.yaml
+[ -f "$YAML" ] || "$PY" "$HERE/commands/gen_yaml.py" "$YAML"
+"$PY" -c 'import yaml; yaml.CSafeLoader' 2>/dev/null || "$PY" -m pip install -q pyyaml
+run ycheck  relgraph "$BIN" check "$YAML"
+run ycheck  pyyaml   "$PY" "$HERE/commands/yaml_parse.py" "$YAML"
+run yinfo   relgraph "$BIN" info "$YAML"
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 "$PY" - "$TSV" "$LOAD0" "$LOAD1" <<'PY' | tee "$RES/commands.md"
@@ -96,6 +104,7 @@ def ratio(k):
     r, p = by.get((k[0], "relgraph")), by.get(k)
     if not r or not p or "failed" in (r[0], p[0]): return ""
     return f" — {float(p[0]) / float(r[0]):.1f}× wall, {float(p[2]) / float(r[2]):.1f}× CPU"
+yrows = [("ycheck", "`relgraph check Y.yaml`"), ("yinfo", "`relgraph info Y.yaml`")]
 print(f"One run, 1M-edge CSV (M: 100k entities), load average {sys.argv[2]} before, {sys.argv[3]} after.")
 print("Ratio = peer time / relgraph time (above 1: relgraph is faster); wall = elapsed, CPU = user + system.\n")
 print("| command (whole process) | relgraph | igraph (Python script) | NetworkX (Python script) |")
@@ -103,4 +112,12 @@ print("|---|---|---|---|")
 for label in ["check", "info", "rank", "path", "dot", "graphml"]:
     print(f"| {names[label]} | {cell((label, 'relgraph'))} | {cell((label, 'igraph'))}{ratio((label, 'igraph'))} "
           f"| {cell((label, 'networkx'))}{ratio((label, 'networkx'))} |")
+print()
+print("YAML graph, 20k entities / 100k relations with evidence (Y.yaml, "
+      "Benchmarks/commands/gen_yaml.py), same run. The peer only parses the file.\n")
+print("| command (whole process) | relgraph | PyYAML C loader (`yaml.load(f, Loader=yaml.CSafeLoader)`), parse only |")
+print("|---|---|---|")
+for label, name in yrows:
+    peer = cell((label, "pyyaml")) + ratio((label, "pyyaml")) if (label, "pyyaml") in by else "—"
+    print(f"| {name} | {cell((label, 'relgraph'))} | {peer} |")
 PY

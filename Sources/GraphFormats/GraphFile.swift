@@ -146,6 +146,12 @@ public enum GraphFile {
     /// - Complexity: O(n).
     public static func jsonFlavour(path: String) -> GraphFileFormat? {
         guard let text = try? readText(path), let tree = try? JSONParser.parse(text, file: path) else { return nil }
+        return jsonFlavour(tree)
+    }
+
+    /// Node-link or relgraph JSON, judged from a parsed tree.
+    /// - Complexity: O(k) for k top-level members.
+    static func jsonFlavour(_ tree: LocatedJSON) -> GraphFileFormat {
         guard case .object(let members) = tree.value else { return .json }
         let keys = Set(members.map(\.key))
         return keys.contains("nodes") && (keys.contains("links") || keys.contains("edges")) && !keys.contains("entities")

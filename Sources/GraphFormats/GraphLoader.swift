@@ -123,6 +123,9 @@ public enum GraphLoader {
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .io(path: path, "is a directory, not a graph file")
         }
+        if requested == nil || requested == .json || requested == .nodeLink, isJSON(path: path) {
+            return try loadJSON(path: path, requested: requested, mapping: mapping)
+        }
         let format: GraphFormat
         if let requested { format = requested } else { format = try GraphFormat.detect(path: path) }
         switch format {
@@ -147,6 +150,28 @@ public enum GraphLoader {
         case .cypher, .mermaid:
             throw .unsupportedFormat("\(format.rawValue) is written, not read")
         }
+    }
+
+    /// Whether the file is JSON: a `.json` name, or standard input starting with `{`.
+    static func isJSON(path: String) -> Bool {
+        if path == "-" {
+            guard let bytes = try? GraphFile.readBytes("-") else { return false }
+            return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        }
+        return URL(fileURLWithPath: path).pathExtension.lowercased() == "json"
+    }
+
+    /// A JSON file parsed once: the tree tells node-link from relgraph JSON
+    /// (unless the format is given) and is then read as that.
+    /// - Complexity: O(n + V + E) for n bytes.
+    static func loadJSON(path: String, requested: GraphFormat?, mapping: ImportMapping) throws(GraphFormatsError) -> LoadedGraph {
+        let tree = try JSONParser.parse(GraphFile.readText(path), file: path)
+        let format = requested ?? (GraphFile.jsonFlavour(tree) == .nodeLink ? .nodeLink : .json)
+        if format == .nodeLink {
+            let r = try GraphImporter.readNodeLink(tree: tree, fileName: path, mapping: mapping)
+            return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: declaredDirection(r, mapping), format: format)
+        }
+        return LoadedGraph(graph: try RelgraphJSON.read(tree: tree, fileName: path), warnings: [], directed: nil, format: format)
     }
 
     /// The file's declared direction, unless every tie names its relation kind

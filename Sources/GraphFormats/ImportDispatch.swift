@@ -22,6 +22,15 @@ extension GraphImporter {
         return result
     }
 
+    /// Imports a node-link document already parsed.
+    /// - Complexity: O(N + V + E) for N JSON values.
+    static func readNodeLink(tree: LocatedJSON, fileName: String, mapping: ImportMapping) throws(GraphFormatsError) -> ImportResult {
+        let attributed = try NodeLinkReader.read(tree: tree, file: fileName)
+        var result = try makeGraph(from: attributed, mapping: mapping)
+        result.directed = attributed.directed
+        return result
+    }
+
     /// Reads a CSV pair from disk and imports it.
     /// - Parameters:
     ///   - entitiesPath: the entities file, or `nil` for an edge list alone.

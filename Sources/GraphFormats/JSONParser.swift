@@ -14,6 +14,8 @@ struct LocatedJSON {
 
     var value: Value
     var location: SourceLocation
+    /// For an object: where each member's name starts (its opening quote), in member order.
+    var keyLocations: [SourceLocation] = []
 
     /// The last value given for `key` in an object.
     subscript(key: String) -> LocatedJSON? {
@@ -137,6 +139,7 @@ struct JSONParser {
             if depth > JSONParser.maxDepth { throw error("JSON nested more than \(JSONParser.maxDepth) levels deep") }
             advance()
             var members: [(key: String, value: LocatedJSON)] = []
+            var keyLocations: [SourceLocation] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { advance(); return LocatedJSON(value: .object(members), location: start) }
             while true {
@@ -144,6 +147,7 @@ struct JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                     throw error("expected a member name in double quotes, found \(describeCurrent())")
                 }
+                keyLocations.append(here)
                 let key = try string()
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
@@ -158,7 +162,7 @@ struct JSONParser {
                 if bytes[i] == UInt8(ascii: "}") { advance(); break }
                 throw error("expected ',' or '}' in an object, found \(describeCurrent())")
             }
-            return LocatedJSON(value: .object(members), location: start)
+            return LocatedJSON(value: .object(members), location: start, keyLocations: keyLocations)
         case UInt8(ascii: "["):
             depth += 1
             defer { depth -= 1 }

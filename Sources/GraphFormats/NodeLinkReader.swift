@@ -23,7 +23,13 @@ public enum NodeLinkReader {
     ///   array, an id that is neither string nor number, an edge without `source`/`target`).
     /// - Complexity: O(n) in the length of the text.
     public static func read(_ text: String, file: String) throws(GraphFormatsError) -> AttributedGraph {
-        let root = try JSONParser.parse(text, file: file)
+        try read(tree: JSONParser.parse(text, file: file), file: file)
+    }
+
+    /// Reads a node-link document already parsed (a `.json` file is parsed once,
+    /// to tell node-link from relgraph JSON and to read it).
+    /// - Complexity: O(N) for N JSON values.
+    static func read(tree root: LocatedJSON, file: String) throws(GraphFormatsError) -> AttributedGraph {
         guard case .object = root.value else {
             throw .syntax(root.location, "node-link JSON must be an object with \"nodes\" and \"edges\" or \"links\"; found \(root.typeName)")
         }

@@ -4,9 +4,10 @@ import GraphModel
 /// relgraph's own JSON: the same structure as the YAML graph file (see
 /// `format.md`), for programs that prefer JSON.
 ///
-/// Reading first checks the text is strict JSON (RFC 8259), reporting a
-/// syntax error at its line and column; the checked text is then read by
-/// ``YAMLGraphReader`` (JSON is YAML), so every later problem is located too.
+/// Reading parses strict JSON (RFC 8259) into a located tree, reporting a
+/// syntax error at its line and column, and ``YAMLGraphReader`` reads the graph
+/// from that tree directly (the same checks and messages as for YAML), so
+/// every later problem is located too.
 /// Writing is deterministic: keys sorted (except the kinds under `schema`,
 /// which keep schema order, the order legends list them in), two-space
 /// indentation, entities and relations in graph order, integers without a fraction.
@@ -16,8 +17,16 @@ public enum RelgraphJSON {
     ///   ``GraphFormatsError/invalidGraph(_:)`` with every problem otherwise.
     /// - Complexity: O(n + V + E) for n bytes of text.
     public static func read(_ text: String, fileName: String) throws(GraphFormatsError) -> Graph {
-        let checked = try JSONSyntax.check(text, fileName: fileName)
-        return try YAMLGraphReader.read(checked, fileName: fileName)
+        try read(tree: JSONParser.parse(text, file: fileName), fileName: fileName)
+    }
+
+    /// Reads a graph from an already parsed JSON tree (a `.json` file is parsed
+    /// once, to tell node-link from relgraph JSON and to read it).
+    /// - Complexity: O(N + V + E) for N JSON values.
+    static func read(tree: LocatedJSON, fileName: String) throws(GraphFormatsError) -> Graph {
+        let result = try YAMLGraphReader.check(tree: GraphNode(json: tree), fileName: fileName)
+        if let graph = result.graph { return graph }
+        throw .invalidGraph(result.diagnostics)
     }
 
     /// The graph as relgraph JSON text, ending in a newline.

@@ -44,6 +44,25 @@ public enum YAMLGraphReader {
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` only for malformed YAML.
     /// - Complexity: O(n + V + E) for n bytes of text.
     public static func check(_ text: String, fileName: String) throws(GraphFormatsError) -> (graph: Graph?, diagnostics: [Diagnostic]) {
+        try check(tree: tree(text, fileName: fileName), fileName: fileName)
+    }
+
+    /// Reads a graph from a located tree (YAML's, or JSON's).
+    static func check(tree: GraphNode?, fileName: String) -> (graph: Graph?, diagnostics: [Diagnostic]) {
+        var reader = Reader(file: fileName)
+        return reader.graph(from: tree)
+    }
+
+    /// The document's located tree: the block-style fast path when the text is
+    /// within its subset, else Yams (libyaml) with alias expansion bounded.
+    /// - Complexity: O(n) for n bytes (alias expansion is bounded by 10 n nodes).
+    static func tree(_ text: String, fileName: String) throws(GraphFormatsError) -> GraphNode? {
+        if let fast = FastYAML.parse(text) { return fast }
+        return try fullTree(text, fileName: fileName)
+    }
+
+    /// The located tree by Yams (libyaml), whatever the text's shape.
+    static func fullTree(_ text: String, fileName: String) throws(GraphFormatsError) -> GraphNode? {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -52,8 +71,20 @@ public enum YAMLGraphReader {
         } catch {
             throw .syntax(SourceLocation(file: fileName, line: 1, column: 1), "cannot parse YAML: \(error)")
         }
-        var reader = Reader(file: fileName)
-        return reader.graph(from: root)
+        guard let root else { return nil }
+        var converter = GraphNode.FromYams(file: fileName, bytes: text.utf8.count)
+        return try converter.convert(root)
+    }
+
+    /// libyaml's problem text without the names of its C functions, which mean
+    /// nothing to a reader of the file.
+    static func plainWords(_ problem: String) -> String {
+        if problem.contains("Maximum nesting level reached") {
+            return "the document nests lists and mappings more than 1,000 levels deep"
+        }
+        guard problem.contains("yaml_") else { return problem }
+        return problem.split(separator: " ").filter { !$0.contains("yaml_") }.joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
     }
 
     /// Maps a Yams error to a located syntax error.
@@ -62,6 +93,7 @@ public enum YAMLGraphReader {
             SourceLocation(file: fileName, line: max(mark.line, 1), column: max(mark.column, 1))
         }
         func withContext(_ problem: String, _ context: YamlError.Context?) -> String {
+            let problem = plainWords(problem)
             guard let context else { return "YAML syntax error: \(problem)" }
             return "YAML syntax error: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
         }
@@ -103,8 +135,10 @@ enum GraphFileKeys {
 private struct Reader {
     let file: String
     var problems: [Diagnostic] = []
-    /// For every entity/relation (by its location): where each of its keys' values is.
-    var valueMarks: [SourceLocation: [String: SourceLocation]] = [:]
+    /// Every entity and relation mapping, by where it starts (line and column
+    /// packed in one integer): where each of its keys' values is, looked up only
+    /// for the few items a model diagnostic names.
+    var itemNodes: [Int: (pairs: GraphNode.Pairs, isEntity: Bool)] = [:]
     /// Ids of entities that were named but could not be built (their relations
     /// would otherwise also report "undefined entity").
     var brokenIDs: Set<String> = []
@@ -113,49 +147,48 @@ private struct Reader {
 
     init(file: String) { self.file = file }
 
-    // MARK: Node helpers
+    // MARK: GraphNode helpers
 
-    func loc(_ node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: 1, column: 1) }
-        return SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+    func loc(_ node: GraphNode) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: max(Int(mark.line), 1), column: max(Int(mark.column), 1))
     }
 
-    mutating func error(_ message: String, at node: Node) {
+    mutating func error(_ message: String, at node: GraphNode) {
         problems.append(Diagnostic(message, at: loc(node)))
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: GraphNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let s): return isNull(s) ? "nothing" : "'\(s.string)'"
         }
     }
 
-    static func isNull(_ s: Node.Scalar) -> Bool {
+    static func isNull(_ s: GraphNode.Scalar) -> Bool {
         s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
-    static func isNull(_ node: Node?) -> Bool {
+    static func isNull(_ node: GraphNode?) -> Bool {
         guard let node else { return true }
         if case .scalar(let s) = node { return isNull(s) }
         return false
     }
 
     /// The text of a scalar; `nil` (with an error) when the node is not one.
-    mutating func string(_ node: Node, for key: String) -> String? {
+    mutating func string(_ node: GraphNode, for key: String) -> String? {
         if case .scalar(let s) = node, !Reader.isNull(s) { return s.string }
         if Reader.isNull(node) { return nil }
         error("'\(key)' must be text, found \(Reader.describe(node))", at: node)
         return nil
     }
 
-    mutating func stringList(_ node: Node, for key: String) -> [String]? {
+    mutating func stringList(_ node: GraphNode, for key: String) -> [String]? {
         switch node {
         case .scalar(let s):
             return Reader.isNull(s) ? nil : [s.string]
-        case .sequence(let seq):
+        case .sequence(let seq, _):
             var out: [String] = []
             for item in seq {
                 if case .scalar(let s) = item, !Reader.isNull(s) { out.append(s.string) } else {
@@ -169,9 +202,9 @@ private struct Reader {
         }
     }
 
-    mutating func attributes(_ node: Node) -> [String: String] {
+    mutating func attributes(_ node: GraphNode) -> [String: String] {
         if Reader.isNull(node) { return [:] }
-        guard case .mapping(let m) = node else {
+        guard case .mapping(let m, _) = node else {
             error("'attributes' must be a mapping of names to text, found \(Reader.describe(node))", at: node)
             return [:]
         }
@@ -189,25 +222,27 @@ private struct Reader {
         return out
     }
 
-    mutating func date(_ node: Node, for key: String) -> PartialDate? {
+    mutating func date(_ node: GraphNode, for key: String) -> PartialDate? {
         guard let text = string(node, for: key) else { return nil }
-        if let d = PartialDate(text) { return d }
+        if let d = Reader.isoDate(text) ?? PartialDate(text) { return d }
         error("'\(key)' has a bad date '\(text)': expected YYYY, YYYY-MM or YYYY-MM-DD", at: node)
         return nil
     }
 
-    mutating func number(_ node: Node, for key: String) -> Double? {
+    mutating func number(_ node: GraphNode, for key: String) -> Double? {
         if case .scalar = node {} else {
             error("'\(key)' must be a number, found \(Reader.describe(node))", at: node)
             return nil
         }
         guard let text = string(node, for: key) else { return nil }
-        if let d = Double(text.trimmingCharacters(in: .whitespaces)), d.isFinite { return d }
+        let padded = text.unicodeScalars.first.map(CharacterSet.whitespaces.contains) == true
+            || text.unicodeScalars.last.map(CharacterSet.whitespaces.contains) == true
+        if let d = Double(padded ? text.trimmingCharacters(in: .whitespaces) : text), d.isFinite { return d }
         error("'\(key)' must be a number, found '\(text)'", at: node)
         return nil
     }
 
-    mutating func bool(_ node: Node, for key: String) -> Bool? {
+    mutating func bool(_ node: GraphNode, for key: String) -> Bool? {
         guard let text = string(node, for: key) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -218,9 +253,34 @@ private struct Reader {
         }
     }
 
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits, the shapes files
+    /// hold, without the general parser's trimming and splitting (the same
+    /// date `PartialDate(text)` gives); `nil` for any other text.
+    static func isoDate(_ text: String) -> PartialDate? {
+        var text = text
+        return text.withUTF8 { b -> PartialDate? in
+            guard b.count == 4 || b.count == 7 || b.count == 10 else { return nil }
+            func digits(_ from: Int, _ count: Int) -> Int? {
+                var v = 0
+                for i in from..<(from + count) {
+                    let c = b[i] &- UInt8(ascii: "0")
+                    guard c <= 9 else { return nil }
+                    v = v * 10 + Int(c)
+                }
+                return v
+            }
+            guard let year = digits(0, 4) else { return nil }
+            if b.count == 4 { return PartialDate(year: year) }
+            guard b[4] == UInt8(ascii: "-"), let month = digits(5, 2) else { return nil }
+            if b.count == 7 { return PartialDate(year: year, month: month) }
+            guard b[7] == UInt8(ascii: "-"), let day = digits(8, 2) else { return nil }
+            return PartialDate(year: year, month: month, day: day)
+        }
+    }
+
     /// The mapping's pairs by key, reporting non-text keys and unknown keys.
-    mutating func fields(_ m: Node.Mapping, allowed: [String], what: String) -> [String: (key: Node, value: Node)] {
-        var out: [String: (key: Node, value: Node)] = [:]
+    mutating func fields(_ m: GraphNode.Pairs, allowed: [String], what: String) -> Fields {
+        var out = Fields()
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
                 error("\(what) keys must be text, found \(Reader.describe(k))", at: k)
@@ -239,8 +299,8 @@ private struct Reader {
 
     // MARK: The file
 
-    mutating func graph(from root: Node?) -> (graph: Graph?, diagnostics: [Diagnostic]) {
-        guard let root, case .mapping(let top) = root else {
+    mutating func graph(from root: GraphNode?) -> (graph: Graph?, diagnostics: [Diagnostic]) {
+        guard let root, case .mapping(let top, _) = root else {
             let at = root.map(loc) ?? SourceLocation(file: file, line: 1, column: 1)
             problems.append(Diagnostic(
                 "a graph file must be a mapping with 'entities' and 'relations', found \(root.map(Reader.describe) ?? "an empty file")",
@@ -259,7 +319,7 @@ private struct Reader {
 
         var entities: [Entity] = []
         if let v = f["entities"]?.value, !Reader.isNull(v) {
-            if case .sequence(let seq) = v {
+            if case .sequence(let seq, _) = v {
                 for item in seq { if let e = entity(item) { entities.append(e) } }
             } else {
                 error("'entities' must be a list, found \(Reader.describe(v))", at: v)
@@ -267,25 +327,43 @@ private struct Reader {
         }
         var relations: [Relation] = []
         if let v = f["relations"]?.value, !Reader.isNull(v) {
-            if case .sequence(let seq) = v {
+            if case .sequence(let seq, _) = v {
                 for item in seq { if let r = relation(item) { relations.append(r) } }
             } else {
                 error("'relations' must be a list, found \(Reader.describe(v))", at: v)
             }
         }
 
+        // The model validates once: a graph without reader errors is built (its
+        // init validates and lists every problem when it throws); otherwise the
+        // same checks run only to list their problems.
+        var modelProblems: [Diagnostic] = []
+        if !problems.contains(where: { $0.severity == .error }) {
+            do {
+                var g = try Graph(name: name, description: description, schema: schema, entities: entities, relations: relations)
+                g.sources = sources
+                return (g, Reader.sortedByLocation(problems))
+            } catch {
+                modelProblems = error.diagnostics
+            }
+        } else {
+            modelProblems = Graph.validate(schema: schema, entities: entities, relations: relations)
+        }
         let mine = Set(problems.map(\.message))
-        var endpoints: [SourceLocation: (from: String, to: String)] = [:]
-        for r in relations { if let at = r.location { endpoints[at] = (r.from, r.to) } }
-        for d in Graph.validate(schema: schema, entities: entities, relations: relations) {
-            if let refined = refine(d, endpoints: endpoints) {
+        for d in modelProblems {
+            if let refined = refine(d) {
                 // Schema problems carry no location in the model; this reader already
                 // reported the same message at the offending value.
                 if refined.location == nil, mine.contains(refined.message) { continue }
                 problems.append(refined)
             }
         }
-        let sorted = problems.enumerated().sorted { a, b in
+        return (nil, Reader.sortedByLocation(problems))
+    }
+
+    /// Diagnostics by line and column (unlocated first), keeping their order otherwise.
+    static func sortedByLocation(_ problems: [Diagnostic]) -> [Diagnostic] {
+        problems.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             switch (la, lb) {
             case let (x?, y?):
@@ -297,20 +375,40 @@ private struct Reader {
             case (nil, nil): return a.offset < b.offset
             }
         }.map(\.element)
-        if sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
-        do {
-            var g = try Graph(name: name, description: description, schema: schema, entities: entities, relations: relations)
-            g.sources = sources
-            return (g, sorted)
-        } catch {
-            return (nil, sorted + error.diagnostics)
+    }
+
+    static func packed(_ at: SourceLocation) -> Int { at.line << 24 | at.column }
+
+    /// Where each key's value is in an entity or relation mapping; a date under
+    /// any of its synonyms (born/founded/start, died/dissolved/end) also counts
+    /// as `start`/`end`, the first one written winning.
+    func marks(_ pairs: GraphNode.Pairs, isEntity: Bool) -> [String: SourceLocation] {
+        var marks: [String: SourceLocation] = [:]
+        for (k, v) in pairs {
+            guard case .scalar(let ks) = k else { continue }
+            if marks[ks.string] == nil { marks[ks.string] = loc(v) }
+            for (synonyms, canonical) in [(GraphFileKeys.startKeys, "start"), (GraphFileKeys.endKeys, "end")]
+            where isEntity && synonyms.contains(ks.string) && marks["_" + canonical] == nil {
+                marks["_" + canonical] = loc(v)
+            }
         }
+        if let s = marks["_start"] { marks["start"] = s }
+        if let e = marks["_end"] { marks["end"] = e }
+        return marks
     }
 
     /// Points a model diagnostic at the key whose value is wrong; drops the ones
     /// that only repeat a problem already reported (an endpoint that failed to parse).
-    func refine(_ d: Diagnostic, endpoints: [SourceLocation: (from: String, to: String)]) -> Diagnostic? {
-        guard let at = d.location, let marks = valueMarks[at] else { return d }
+    func refine(_ d: Diagnostic) -> Diagnostic? {
+        guard let at = d.location, at.file == file, let item = itemNodes[Reader.packed(at)] else { return d }
+        let pairs = item.pairs
+        let marks = marks(pairs, isEntity: item.isEntity)
+        func endpoint(_ key: String) -> String? {
+            for (k, v) in pairs {
+                if case .scalar(let ks) = k, ks.string == key, case .scalar(let vs) = v { return vs.string }
+            }
+            return nil
+        }
         let m = d.message
         var key: String?
         if m.contains("duplicate entity id") || m.contains("empty id") {
@@ -318,10 +416,10 @@ private struct Reader {
         } else if m.contains("has unknown kind") || m.contains("unknown relation kind") || m.contains("cannot join") {
             key = "kind"
         } else if m.contains("'from' names undefined entity") {
-            if let r = endpoints[at], brokenIDs.contains(r.from) { return nil }
+            if let id = endpoint("from"), brokenIDs.contains(id) { return nil }
             key = "from"
         } else if m.contains("'to' names undefined entity") {
-            if let r = endpoints[at], brokenIDs.contains(r.to) { return nil }
+            if let id = endpoint("to"), brokenIDs.contains(id) { return nil }
             key = "to"
         } else if m.contains("before it starts") {
             key = "end"
@@ -339,17 +437,17 @@ private struct Reader {
 
     // MARK: Schema
 
-    mutating func schemaAdditions(_ node: Node) -> Schema {
+    mutating func schemaAdditions(_ node: GraphNode) -> Schema {
         var schema = Schema()
         if Reader.isNull(node) { return schema }
-        guard case .mapping(let m) = node else {
+        guard case .mapping(let m, _) = node else {
             error("'schema' must be a mapping with 'entity_kinds' and/or 'relation_kinds', found \(Reader.describe(node))", at: node)
             return schema
         }
         let f = fields(m, allowed: GraphFileKeys.schema, what: "the schema")
         var entityKindNames = Set(Schema.standard.entityKinds.map(\.name))
         if let v = f["entity_kinds"]?.value, !Reader.isNull(v) {
-            if case .mapping(let kinds) = v {
+            if case .mapping(let kinds, _) = v {
                 for (k, body) in kinds {
                     guard case .scalar(let ks) = k, !Reader.isNull(ks) else {
                         error("entity kind names must be text, found \(Reader.describe(k))", at: k)
@@ -362,7 +460,7 @@ private struct Reader {
             }
         }
         if let v = f["relation_kinds"]?.value, !Reader.isNull(v) {
-            if case .mapping(let kinds) = v {
+            if case .mapping(let kinds, _) = v {
                 for (k, body) in kinds {
                     guard case .scalar(let ks) = k, !Reader.isNull(ks) else {
                         error("relation kind names must be text, found \(Reader.describe(k))", at: k)
@@ -379,14 +477,14 @@ private struct Reader {
     }
 
     /// `contradictions: [[ally_of, opposed], …]`: pairs of relation kinds, each known.
-    mutating func contradictions(_ node: Node, into schema: inout Schema) {
+    mutating func contradictions(_ node: GraphNode, into schema: inout Schema) {
         if Reader.isNull(node) { return }
-        guard case .sequence(let pairs) = node else {
+        guard case .sequence(let pairs, _) = node else {
             error("'contradictions' must be a list of pairs of relation kinds, such as [ally_of, opposed], found \(Reader.describe(node))", at: node)
             return
         }
         for pair in pairs {
-            guard case .sequence(let items) = pair, items.count == 2,
+            guard case .sequence(let items, _) = pair, items.count == 2,
                   case .scalar(let a) = items[0], case .scalar(let b) = items[1],
                   !Reader.isNull(a), !Reader.isNull(b)
             else {
@@ -406,16 +504,16 @@ private struct Reader {
     // MARK: Sources
 
     /// `sources:`: a list of {id, title, path, locators}; ids unique.
-    mutating func sources(_ node: Node) -> [GraphSource] {
+    mutating func sources(_ node: GraphNode) -> [GraphSource] {
         if Reader.isNull(node) { return [] }
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items, _) = node else {
             error("'sources' must be a list of {id, title, path, locators}, found \(Reader.describe(node))", at: node)
             return []
         }
         var out: [GraphSource] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            guard case .mapping(let m) = item else {
+            guard case .mapping(let m, _) = item else {
                 error("each source must be a mapping (id:, title:, path:, locators:), found \(Reader.describe(item))", at: item)
                 continue
             }
@@ -442,10 +540,10 @@ private struct Reader {
         return out
     }
 
-    mutating func entityKind(_ name: String, _ body: Node) -> EntityKind? {
+    mutating func entityKind(_ name: String, _ body: GraphNode) -> EntityKind? {
         var kind = Schema.standard.entityKind(name) ?? EntityKind(name: name)
         if Reader.isNull(body) { return kind }
-        guard case .mapping(let m) = body else {
+        guard case .mapping(let m, _) = body else {
             error("entity kind '\(name)' must be a mapping {shape, color}, found \(Reader.describe(body))", at: body)
             return nil
         }
@@ -463,9 +561,9 @@ private struct Reader {
         return kind
     }
 
-    mutating func relationKind(_ name: String, _ body: Node, entityKinds: Set<String>) -> RelationKind? {
+    mutating func relationKind(_ name: String, _ body: GraphNode, entityKinds: Set<String>) -> RelationKind? {
         if Reader.isNull(body) { return Schema.standard.relationKind(name) ?? RelationKind(name: name) }
-        guard case .mapping(let m) = body else {
+        guard case .mapping(let m, _) = body else {
             error("relation kind '\(name)' must be a mapping, found \(Reader.describe(body))", at: body)
             return nil
         }
@@ -507,15 +605,13 @@ private struct Reader {
 
     // MARK: Entities and relations
 
-    mutating func entity(_ node: Node) -> Entity? {
-        guard case .mapping(let m) = node else {
+    mutating func entity(_ node: GraphNode) -> Entity? {
+        guard case .mapping(let m, _) = node else {
             error("each entity must be a mapping (id:, kind:, name:…), found \(Reader.describe(node))", at: node)
             return nil
         }
         let at = loc(node)
         let f = fields(m, allowed: GraphFileKeys.entity, what: "an entity")
-        var marks: [String: SourceLocation] = [:]
-        for (k, v) in f { marks[k] = loc(v.value) }
         let id = f["id"].flatMap { string($0.value, for: "id") }
         let kind = f["kind"].flatMap { string($0.value, for: "kind") }
         if id == nil { error("entity is missing 'id'", at: node) }
@@ -524,20 +620,20 @@ private struct Reader {
         let aliases = f["aliases"].flatMap { stringList($0.value, for: "aliases") } ?? []
         let description = f["description"].flatMap { string($0.value, for: "description") }
         let attrs = f["attributes"].map { attributes($0.value) } ?? [:]
-        let start = synonymDate(f, GraphFileKeys.startKeys, marks: &marks, as: "start")
-        let end = synonymDate(f, GraphFileKeys.endKeys, marks: &marks, as: "end")
+        let start = synonymDate(f, GraphFileKeys.startKeys, as: "start")
+        let end = synonymDate(f, GraphFileKeys.endKeys, as: "end")
         guard let id, let kind else {
             if let id { brokenIDs.insert(id) }
             return nil
         }
-        valueMarks[at] = marks
+        itemNodes[Reader.packed(at)] = (m, true)
         return Entity(id: id, kind: kind, name: name, aliases: aliases, start: start, end: end,
                       description: description, attributes: attrs, location: at)
     }
 
     /// One of several synonym keys (born/founded/start); more than one is an error.
     mutating func synonymDate(
-        _ f: [String: (key: Node, value: Node)], _ keys: [String], marks: inout [String: SourceLocation], as canonical: String
+        _ f: Fields, _ keys: [String], as canonical: String
     ) -> PartialDate? {
         let present = keys.compactMap { k in f[k].map { (k, $0) } }.sorted { a, b in
             let la = loc(a.1.key), lb = loc(b.1.key)
@@ -547,19 +643,16 @@ private struct Reader {
         for extra in present.dropFirst() {
             error("'\(extra.0)' and '\(first.0)' both give the \(canonical) date; keep one", at: extra.1.key)
         }
-        marks[canonical] = loc(first.1.value)
         return date(first.1.value, for: first.0)
     }
 
-    mutating func relation(_ node: Node) -> Relation? {
-        guard case .mapping(let m) = node else {
+    mutating func relation(_ node: GraphNode) -> Relation? {
+        guard case .mapping(let m, _) = node else {
             error("each relation must be a mapping (from:, kind:, to:…), found \(Reader.describe(node))", at: node)
             return nil
         }
         let at = loc(node)
         let f = fields(m, allowed: GraphFileKeys.relation, what: "a relation")
-        var marks: [String: SourceLocation] = [:]
-        for (k, v) in f { marks[k] = loc(v.value) }
         let from = f["from"].flatMap { string($0.value, for: "from") }
         let kind = f["kind"].flatMap { string($0.value, for: "kind") }
         let to = f["to"].flatMap { string($0.value, for: "to") }
@@ -575,11 +668,45 @@ private struct Reader {
         let confidence = f["confidence"].flatMap { number($0.value, for: "confidence") }
         let attrs = f["attributes"].map { attributes($0.value) } ?? [:]
         guard let from, let kind, let to else { return nil }
-        valueMarks[at] = marks
+        itemNodes[Reader.packed(at)] = (m, false)
         let evidence = (text == nil && source == nil) ? nil : Evidence(text ?? "", source: source)
         return Relation(from: from, kind: kind, to: to, date: date, start: start, end: end, evidence: evidence,
                         weight: weight, confidence: confidence, attributes: attrs, location: at)
     }
+}
+
+/// A mapping's known keys with their key and value nodes, in file order:
+/// a handful per mapping, so a list searched linearly beats a dictionary.
+struct Fields: Sequence {
+    typealias Entry = (key: GraphNode, value: GraphNode)
+    private var names: [String] = []
+    private var entries: [Entry] = []
+
+    init() {
+        names.reserveCapacity(8)
+        entries.reserveCapacity(8)
+    }
+
+    subscript(name: String) -> Entry? {
+        get {
+            var i = 0
+            while i < names.count {
+                if names[i] == name { return entries[i] }
+                i += 1
+            }
+            return nil
+        }
+        set {
+            if let i = names.firstIndex(of: name) {
+                if let newValue { entries[i] = newValue } else { names.remove(at: i); entries.remove(at: i) }
+            } else if let newValue {
+                names.append(name)
+                entries.append(newValue)
+            }
+        }
+    }
+
+    func makeIterator() -> Zip2Sequence<[String], [Entry]>.Iterator { zip(names, entries).makeIterator() }
 }
 
 extension YAMLGraphReader {
