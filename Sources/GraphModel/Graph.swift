@@ -48,11 +48,7 @@ public struct Graph: Sendable, Equatable {
     ) throws(GraphModelError) {
         var problems = Graph.validateSchema(schema)
         let contents = Graph.validateContents(schema: schema, entities: entities, relations: relations, endpoints: endpointHints)
-        problems += contents.problems
-        if let p = TextPolicy.problem("the graph's name", name) { problems.append(Diagnostic(p, at: nil)) }
-        if let d = description, let p = TextPolicy.problem("the graph's description", d) {
-            problems.append(Diagnostic(p, at: nil))
-        }
+        problems += contents.problems + Graph.headerProblems(name: name, description: description)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.name = name
         self.description = description
@@ -61,6 +57,16 @@ public struct Graph: Sendable, Equatable {
         self.relations = relations
         indexByID = contents.index
         ends = contents.endpoints
+    }
+
+    /// The graph's name and description against the ``TextPolicy``.
+    static func headerProblems(name: String, description: String?) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let p = TextPolicy.problem("the graph's name", name) { problems.append(Diagnostic(p, at: nil)) }
+        if let d = description, let p = TextPolicy.problem("the graph's description", d) {
+            problems.append(Diagnostic(p, at: nil))
+        }
+        return problems
     }
 
     /// Creates a graph whose relations are given by the positions of their ends
@@ -80,7 +86,7 @@ public struct Graph: Sendable, Equatable {
         from: [Int32], to: [Int32], kinds: [String], kindOf: [Int32] = [], weights: [Double] = [],
         location: (Int) -> SourceLocation?
     ) throws(GraphModelError) {
-        var problems = Graph.validateSchema(schema)
+        var problems = Graph.validateSchema(schema) + Graph.headerProblems(name: name, description: description)
         let checked = Graph.validateEntities(schema: schema, entities: entities)
         problems += checked.problems
         let m = from.count

@@ -54,7 +54,7 @@ import Testing
             Relation(from: "trotsky", kind: "advocated", to: "permanent_revolution", evidence: Evidence("", source: "s. 1")),
             Relation(from: "trotsky", kind: "lived_in", to: "coyoacan", date: PartialDate("1939"), attributes: ["with": "Natalia Sedova"]),
         ]
-        return try! Graph(name: "Writer: round trip", description: "\u{7}bell and \\ backslash", schema: schema,
+        return try! Graph(name: "Writer: round trip", description: "\u{7F}del and \\ backslash", schema: schema,
                           entities: entities, relations: relations)
     }()
 
