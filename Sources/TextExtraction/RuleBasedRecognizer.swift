@@ -117,11 +117,25 @@ public struct RuleBasedRecognizer: EntityRecognizer, Sendable {
                 let single = b - a == 1
                 let opensSentence = a == 0 || (a > 0 && [":", "\"", "(", "\u{201C}"].contains(t[a - 1].text))
                     || (i == 0 && a > 0)
-                if !(single && opensSentence && !midSentence.contains(t[a].lower)) { spans.append(a..<b) }
+                if !(single && opensSentence && !midSentence.contains(t[a].lower) && !actsInClause(t, a, b)) {
+                    spans.append(a..<b)
+                }
             }
             i = j
         }
         return spans
+    }
+
+    /// Whether a single capitalised word that opens a sentence is the subject of a
+    /// relation cue ("Stalin ordered …", "Trotsky was murdered by …"): then it is read as
+    /// a name even when the text never writes it mid-sentence, unless the text also
+    /// writes it in lower case or it is a word that is never a name.
+    private func actsInClause(_ t: [Token], _ a: Int, _ b: Int) -> Bool {
+        let word = t[a].lower
+        guard b < t.count, !lowerCaseWords.contains(word), !Lexicon.notNames.contains(word) else { return false }
+        let next = t[b].lower
+        if Cues.byFirstWord[next] != nil || next == "ordered" { return true }
+        return ["was", "were", "had", "has"].contains(next) && b + 1 < t.count && Cues.byFirstWord[t[b + 1].lower] != nil
     }
 
     private func typed(_ span: Range<Int>, in s: TokenizedSentence) -> NameSpan? {

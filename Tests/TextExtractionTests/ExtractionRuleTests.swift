@@ -20,6 +20,15 @@ struct ExtractionRuleTests {
         #expect(try ties("The Cheka was founded by Felix Dzerzhinsky.") == ["felix_dzerzhinsky founded cheka"])
     }
 
+    @Test("a one-word name opening a sentence is a name when it is the subject of a cue")
+    func sentenceOpeningSurname() throws {
+        #expect(try ties("Stalin ordered the murder of Leon Trotsky.") == ["stalin ordered_killing_of leon_trotsky"])
+        #expect(try ties("Trotsky was murdered by Ramon Mercader in 1940.") == ["ramon_mercader killed trotsky"])
+        // Not when the text also writes the word in lower case, nor for words that are never names.
+        #expect(try ties("Police killed Ramon Mercader. The police were everywhere.").isEmpty)
+        #expect(try ties("They killed Ramon Mercader.").isEmpty)
+    }
+
     @Test("negation gives no tie; the clause after 'but' keeps its own polarity")
     func negation() throws {
         #expect(try ties("Peter Ashby was not a member of the Labour Party.").isEmpty)
