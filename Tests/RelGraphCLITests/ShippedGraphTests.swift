@@ -153,19 +153,26 @@ struct ShippedGraphTests {
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
         try CLI.withTemporaryDirectory { dir in
             let planted = dir.appendingPathComponent("planted.yaml")
-            // The audit's finding: eight words of sentence 77.
+            // The audit's finding, planted again: the last eight words of sentence 77,
+            // taken from the corpus at run time (the project keeps no copy of them).
+            let cited = try CLI.run(["cite", CLI.trotsky, "s. 77"])
+            expectStatus(cited, 0)
+            let words = cited.stdout.dropFirst("s. 77: ".count)
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
+            let copied = words.suffix(8).joined(separator: " ")
             try """
             relations:
               - from: trotsky
                 kind: lived_in
                 to: soviet_union
-                evidence: deported from the Soviet Union itself in February 1929
+                evidence: sent on \(copied)
                 source: s. 77
 
             """.write(to: planted, atomically: true, encoding: .utf8)
             let bad = try Self.runPython(["Graphs/tools/copycheck.py", planted.path])
             #expect(bad.status == 1, "\(bad)")
-            #expect(bad.stdout.contains(":5: from the soviet union itself in february 1929  (s. 77)"), "\(bad.stdout)")
+            #expect(words.count >= 8)
+            #expect(bad.stdout.contains(":5: \(copied)  (s. 77)"), "\(bad.stdout)")
         }
     }
 }
