@@ -207,27 +207,15 @@ public enum CypherWriter {
         }
     }
 
-    /// A Cypher string literal.
+    /// A Cypher string literal (Neo4j): other control characters as `\uXXXX`.
     /// - Complexity: O(n).
     public static func string(_ text: String) -> String {
-        var out = "'"
-        for s in text.unicodeScalars {
-            switch s {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if s.value < 0x20 || s.value == 0x7F {
-                    let hex = String(s.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(s)
-                }
-            }
+        literal(text) { s, out in
+            guard s.value < 0x20 || s.value == 0x7F else { return false }
+            let hex = String(s.value, radix: 16, uppercase: true)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            return true
         }
-        return out + "'"
     }
 
     /// A string literal every openCypher database reads the same way: `\\`, `\'`,
@@ -235,6 +223,19 @@ public enum CypherWriter {
     /// (FalkorDB does not read `\uXXXX`; U+0000 is refused before this is called).
     /// - Complexity: O(n).
     public static func openCypherString(_ text: String) -> String {
+        literal(text) { s, out in
+            switch s {
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            default: return false
+            }
+            return true
+        }
+    }
+
+    /// `'text'` with the escapes both dialects share; `other` escapes a scalar
+    /// and returns true, or returns false to write it as itself.
+    private static func literal(_ text: String, other: (Unicode.Scalar, inout String) -> Bool) -> String {
         var out = "'"
         for s in text.unicodeScalars {
             switch s {
@@ -243,9 +244,7 @@ public enum CypherWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default: out.unicodeScalars.append(s)
+            default: if !other(s, &out) { out.unicodeScalars.append(s) }
             }
         }
         return out + "'"

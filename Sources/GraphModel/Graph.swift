@@ -50,13 +50,21 @@ public struct Graph: Sendable, Equatable {
         let contents = Graph.validateContents(schema: schema, entities: entities, relations: relations, endpoints: endpointHints)
         problems += contents.problems + Graph.headerProblems(name: name, description: description)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        self.init(validated: name, description, schema, entities, relations, contents.index, contents.endpoints)
+    }
+
+    /// Stores what an initialiser has validated.
+    private init(
+        validated name: String, _ description: String?, _ schema: Schema, _ entities: [Entity],
+        _ relations: [Relation], _ index: [String: Int], _ ends: [Int32]
+    ) {
         self.name = name
         self.description = description
         self.schema = schema
         self.entities = entities
         self.relations = relations
-        indexByID = contents.index
-        ends = contents.endpoints
+        indexByID = index
+        self.ends = ends
     }
 
     /// The graph's name and description against the ``TextPolicy``.
@@ -125,13 +133,7 @@ public struct Graph: Sendable, Equatable {
         }
         }
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
-        self.name = name
-        self.description = description
-        self.schema = schema
-        self.entities = entities
-        self.relations = relations
-        indexByID = checked.index
-        self.ends = ends
+        self.init(validated: name, description, schema, entities, relations, checked.index, ends)
     }
 
     /// The indices in ``entities`` of relation `e`'s `from` and `to`.
