@@ -86,10 +86,13 @@ public enum EdgeListReader {
         bytes: [UInt8], file: String, separator: UInt8 = UInt8(ascii: ","), columns: [Column]? = nil,
         notPlain: inout String
     ) throws(GraphFormatsError) -> EdgeList? {
-        var parser = Parser(file: file, separator: separator)
         let result: Result<EdgeList, ParseFailure> = bytes.withUnsafeBufferPointer { buf in
             do throws(ParseFailure) {
-                return .success(try parser.run(buf, columns: columns))
+                if let list = try runInTwoParts(buf, file: file, separator: separator, columns: columns) {
+                    return .success(list)
+                }
+                var parser = Parser(file: file, separator: separator)
+                return .success(try parser.run(buf, columns: columns).list)
             } catch {
                 return .failure(error)
             }
@@ -114,6 +117,8 @@ public enum EdgeListReader {
         var line = 1
         var lineStart = 0
         var scratch: [UInt8] = []
+        /// The header's fields, for a part of a file whose header was read by another parser.
+        var knownHeader: [String] = []
 
         init(file: String, separator: UInt8) {
             self.file = file
@@ -133,17 +138,20 @@ public enum EdgeListReader {
         }
 
         // swiftlint:disable:next function_body_length cyclomatic_complexity
-        mutating func run(_ buf: UnsafeBufferPointer<UInt8>, columns given: [Column]?) throws(ParseFailure) -> EdgeList {
+        /// The edge list in `buf`, with the tables that interned its ids and kinds.
+        mutating func run(_ buf: UnsafeBufferPointer<UInt8>, columns given: [Column]?) throws(ParseFailure)
+            -> (list: EdgeList, names: ByteInterner, kinds: ByteInterner) {
             guard let base = buf.baseAddress, buf.count > 0 else {
                 if given != nil {
-                    return EdgeList(file: file, names: [], firstLines: [], sources: [], targets: [], weights: [],
-                                    kinds: [], kindNames: [], lines: [], header: [])
+                    return (EdgeList(file: file, names: [], firstLines: [], sources: [], targets: [], weights: [],
+                                     kinds: [], kindNames: [], lines: [], header: []),
+                            ByteInterner(expected: 16), ByteInterner(expected: 16))
                 }
                 throw fail("the file is empty (a header row is expected)", line: 1, column: 1)
             }
             let end = buf.count
             var pos = 0
-            if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3; lineStart = 3 }
+            if line == 1 && end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3; lineStart = 3 }
             let sep = separator
 
             // One field at `pos`: (start, length, quoted, start line, start column-byte); `pos` ends
@@ -231,20 +239,7 @@ public enum EdgeListReader {
                     break
                 }
                 endRecord()
-                let lower = header.map { $0.lowercased() }
-                if Set(lower).count != lower.count { throw .notPlain("a column appears twice") }
-                let ends: (String, String) = lower.contains("from") && lower.contains("to") ? ("from", "to") : ("source", "target")
-                roles = []
-                for name in lower {
-                    switch name {
-                    case ends.0: roles.append(.source)
-                    case ends.1: roles.append(.target)
-                    case "weight": roles.append(.weight)
-                    case "kind": roles.append(.kind)
-                    default: throw .notPlain("column '\(name)' is an attribute")
-                    }
-                }
-                if !roles.contains(.source) || !roles.contains(.target) { throw .notPlain("no endpoint columns") }
+                roles = try Parser.roles(header)
             }
             let sourceColumn = roles.firstIndex(of: .source) ?? -1
             let targetColumn = roles.firstIndex(of: .target) ?? -1
@@ -359,7 +354,8 @@ public enum EdgeListReader {
                 deferred = nil
                 endRecord()
                 if f <= needed || s < 0 || t < 0 {
-                    let a = given == nil ? header[sourceColumn] : "source", b = given == nil ? header[targetColumn] : "target"
+                    let named = given == nil ? header : knownHeader
+                    let a = named.isEmpty ? "source" : named[sourceColumn], b = named.isEmpty ? "target" : named[targetColumn]
                     throw fail("this row lacks its '\(a)' or '\(b)' value", line: rowLine, column: 1)
                 }
                 src.append(s); dst.append(t); lines.append(Int32(clamping: rowLine))
@@ -369,8 +365,28 @@ public enum EdgeListReader {
                     kinds.append(k)
                 }
             }
-            return EdgeList(file: file, names: nameStrings, firstLines: firstLines, sources: src, targets: dst,
-                            weights: weights, kinds: kinds, kindNames: kindStrings, lines: lines, header: header)
+            return (EdgeList(file: file, names: nameStrings, firstLines: firstLines, sources: src, targets: dst,
+                             weights: weights, kinds: kinds, kindNames: kindStrings, lines: lines, header: header),
+                    names, kindTable)
+        }
+
+        /// What each header column holds; `.notPlain` when a column is not an endpoint, weight or kind.
+        static func roles(_ header: [String]) throws(ParseFailure) -> [Column] {
+            let lower = header.map { $0.lowercased() }
+            if Set(lower).count != lower.count { throw .notPlain("a column appears twice") }
+            let ends: (String, String) = lower.contains("from") && lower.contains("to") ? ("from", "to") : ("source", "target")
+            var roles: [Column] = []
+            for name in lower {
+                switch name {
+                case ends.0: roles.append(.source)
+                case ends.1: roles.append(.target)
+                case "weight": roles.append(.weight)
+                case "kind": roles.append(.kind)
+                default: throw .notPlain("column '\(name)' is an attribute")
+                }
+            }
+            if !roles.contains(.source) || !roles.contains(.target) { throw .notPlain("no endpoint columns") }
+            return roles
         }
     }
 }
