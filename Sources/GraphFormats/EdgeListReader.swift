@@ -249,7 +249,9 @@ public enum EdgeListReader {
             var currentRowLine = 1
             var deferred: (bytes: [UInt8], at: Int, line: Int, lineStart: Int)? = nil
 
-            var names = ByteInterner(expected: max(1024, end / 64))
+            // Sized for few ids (the table doubles as they come): a table sized for the bytes would be
+            // mostly empty, and every page of it faulted in and out of cache.
+            var names = ByteInterner(expected: 4_096)
             var kindTable = ByteInterner(expected: 16)
             var nameStrings: [String] = []
             var firstLines: [Int32] = []

@@ -47,7 +47,12 @@ import Testing
         let kinds = ["knows", "", "rival", "ally"]
         for r in 0..<rows {
             let a = "p\(next(r / 2 + 3))", b = "q\(next(rows))"
-            out += "\(a),\(b),\(next(100)).\(next(10)),\(kinds[next(4)])" + lineBreak
+            switch next(12) {
+            case 0: out += "\(a),\(b)" + lineBreak                          // no weight, no kind
+            case 1: out += "\(a),\(b),," + lineBreak                        // both empty, a trailing separator
+            case 2: out += "\(a),\(b),\(next(9))e\(next(3))" + lineBreak    // an exponent, no kind
+            default: out += "\(a),\(b),\(next(100)).\(next(10)),\(kinds[next(4)])" + lineBreak
+            }
             if next(9) == 0 { out += lineBreak }  // blank lines are skipped
         }
         return out
