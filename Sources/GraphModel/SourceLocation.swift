@@ -56,13 +56,25 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// (key `relation_kinds.NAME.ENTITYKIND`).
     case unknownEndpointKind = "schema.unknown-endpoint-kind"
 
-    // The formats.
+    // The formats (`GraphFormatsError` and the readers).
+    /// The text is not well-formed (YAML, JSON, CSV, XML, DOT…) at this place.
+    case syntax = "format.syntax"
+    /// A file could not be read or written (key: its path).
+    case io = "format.io"
+    /// A format relgraph does not read or write.
+    case unsupportedFormat = "format.unsupported"
+    /// Input refused on purpose (too large, unsafe, not representable).
+    case refused = "format.refused"
     /// A format cannot carry a field the graph uses (key: the `GraphField` raw value).
     case formatDropsField = "format.drops-field"
     /// Graphviz warned while parsing a DOT file.
     case dotGraphvizWarning = "dot.graphviz-warning"
     /// Graphviz drawing attributes were dropped from a DOT file's nodes and edges.
     case dotDrawingDropped = "dot.drawing-dropped"
+
+    // Source texts.
+    /// A declared source's text cannot be read (key: the source's id).
+    case sourceUnreadable = "source.unreadable"
 }
 
 /// One thing wrong (or suspicious) in an input, with where it is.
