@@ -76,21 +76,19 @@ extension AttributedGraph {
     }
 
     /// Keeps ONE warning listing every drawing attribute dropped so far and how
-    /// many nodes and edges had any, rather than a line per item.
+    /// many nodes and edges had any, rather than a line per item: the counts are
+    /// kept in ``droppedDrawing`` and the warning (code
+    /// ``GraphModel/DiagnosticCode/dotDrawingDropped``) is written again from them,
+    /// moved to the end as before.
     private mutating func noteDroppedDrawing(_ names: [String]) {
-        let marker = "Graphviz drawing attributes dropped"
-        var known = Set(names)
-        var items = 1
-        if let i = warnings.lastIndex(where: { $0.message.hasPrefix(marker) }) {
-            let old = warnings.remove(at: i).message
-            // "<marker> from N items: a, b, c"
-            let parts = old.dropFirst(marker.count + " from ".count).split(separator: " ", maxSplits: 1)
-            items += Int(parts.first ?? "0") ?? 0
-            if let list = old.split(separator: ":", maxSplits: 1).last {
-                known.formUnion(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            }
-        }
-        warnings.append(Diagnostic("\(marker) from \(items) nodes and edges: \(known.sorted().joined(separator: ", "))", at: file.map { SourceLocation(file: $0, line: 1, column: 1) }, severity: .warning))
+        droppedDrawing.items += 1
+        droppedDrawing.names.formUnion(names)
+        if let i = warnings.lastIndex(where: { $0.code == .dotDrawingDropped }) { warnings.remove(at: i) }
+        let list = droppedDrawing.names.sorted().joined(separator: ", ")
+        warnings.append(Diagnostic(
+            "Graphviz drawing attributes dropped from \(droppedDrawing.items) nodes and edges: \(list)",
+            at: file.map { SourceLocation(file: $0, line: 1, column: 1) }, severity: .warning,
+            code: .dotDrawingDropped, key: list))
     }
 
     /// The text Graphviz shows for an escString value (`label`, `xlabel`, `tooltip`).

@@ -58,6 +58,15 @@ public struct AttributedGraph: Sendable, Equatable {
     /// What the reader skipped (yEd graphics, hyperedges, ports…); the
     /// importer passes them on.
     public var warnings: [Diagnostic]
+    /// The Graphviz drawing attributes dropped so far from DOT nodes and edges
+    /// (``addDOTNode(_:attributes:htmlAttributes:subgraphs:)``), behind their one warning.
+    var droppedDrawing = DroppedDrawing()
+
+    /// How many DOT nodes and edges lost drawing attributes, and their names.
+    struct DroppedDrawing: Sendable, Equatable {
+        var items = 0
+        var names: Set<String> = []
+    }
 
     public init(
         directed: Bool = true, nodes: [Node] = [], edges: [Edge] = [],

@@ -1,17 +1,5 @@
 import GraphModel
 
-/// The foreign formats relgraph writes (besides its own YAML/JSON and DOT).
-public enum InteropFormat: String, Sendable, CaseIterable {
-    case graphml
-    case gexf
-    /// NetworkX / D3 node-link JSON.
-    case nodeLink = "node-link"
-    /// Two CSV files: entities and relations.
-    case csv
-    case cypher
-    case mermaid
-}
-
 /// A part of a graph that some format cannot carry.
 public enum GraphField: String, Sendable, CaseIterable {
     case graphName = "the graph's name"
@@ -29,10 +17,11 @@ public enum GraphField: String, Sendable, CaseIterable {
     case relationAttributes = "relation attributes"
 }
 
-/// What each export format leaves out, for the command line to warn about.
+/// What each format leaves out when it writes a graph, for the command line to warn about.
 ///
 /// | format | drops |
 /// |---|---|
+/// | relgraph YAML / JSON, DOT | nothing relgraph warns about |
 /// | GraphML, GEXF, node-link JSON | schema additions (an added kind comes back with a neutral style) |
 /// | CSV pair | the graph's name and description, schema additions |
 /// | Cypher | the graph's description (the name is a comment), schema additions; everything else is a property |
@@ -40,11 +29,13 @@ public enum GraphField: String, Sendable, CaseIterable {
 ///
 /// Everything else round-trips exactly (see each writer's documentation), and
 /// XML formats refuse text XML 1.0 cannot carry rather than drop it.
-public enum FormatCapabilities {
-    /// The fields `format` cannot carry.
+extension GraphFormat {
+    /// The fields this format cannot carry when it writes (empty for formats
+    /// relgraph does not write).
     /// - Complexity: O(1).
-    public static func dropped(for format: InteropFormat) -> [GraphField] {
-        switch format {
+    public var droppedFields: [GraphField] {
+        switch self {
+        case .yaml, .json, .dot, .fixtureCSV: return []
         case .graphml, .gexf, .nodeLink: return [.schema]
         case .csv: return [.graphName, .graphDescription, .schema]
         case .cypher: return [.graphDescription, .schema]
@@ -54,18 +45,28 @@ public enum FormatCapabilities {
         }
     }
 
-    /// One warning per field `format` drops that `graph` actually uses.
+    /// The fields this format drops that `graph` actually uses, in ``droppedFields`` order.
     /// - Complexity: O(V + E) times the attributes per item.
-    public static func warnings(for format: InteropFormat, writing graph: Graph) -> [Diagnostic] {
-        dropped(for: format).filter { uses($0, graph) }.map {
-            Diagnostic("\(format.rawValue) cannot carry \($0.rawValue); they are left out", at: nil, severity: .warning,
-                       code: "format.drops-field", key: $0.rawValue)
-        }
+    public func droppedFields(writing graph: Graph) -> [GraphField] {
+        droppedFields.filter { $0.isUsed(by: graph) }
     }
 
-    /// Whether `graph` has anything in `field`.
-    public static func uses(_ field: GraphField, _ graph: Graph) -> Bool {
-        switch field {
+    /// One warning per field this format drops that `graph` actually uses
+    /// (code ``DiagnosticCode/formatDropsField``, key the field's raw value).
+    /// - Complexity: O(V + E) times the attributes per item.
+    public func dropWarnings(writing graph: Graph) -> [Diagnostic] {
+        droppedFields(writing: graph).map {
+            Diagnostic("\(rawValue) cannot carry \($0.rawValue); they are left out", at: nil, severity: .warning,
+                       code: .formatDropsField, key: $0.rawValue)
+        }
+    }
+}
+
+extension GraphField {
+    /// Whether `graph` has anything in this field.
+    /// - Complexity: O(V + E) times the attributes per item.
+    public func isUsed(by graph: Graph) -> Bool {
+        switch self {
         case .graphName: return graph.name != "graph"
         case .graphDescription: return graph.description != nil
         case .schema:
@@ -84,4 +85,18 @@ public enum FormatCapabilities {
         case .relationAttributes: return graph.relations.contains { !$0.attributes.isEmpty }
         }
     }
+}
+
+/// The capabilities of ``GraphFormat`` under their earlier names (kept for callers).
+public enum FormatCapabilities {
+    /// ``GraphFormat/droppedFields``.
+    public static func dropped(for format: GraphFormat) -> [GraphField] { format.droppedFields }
+
+    /// ``GraphFormat/dropWarnings(writing:)``.
+    public static func warnings(for format: GraphFormat, writing graph: Graph) -> [Diagnostic] {
+        format.dropWarnings(writing: graph)
+    }
+
+    /// ``GraphField/isUsed(by:)``.
+    public static func uses(_ field: GraphField, _ graph: Graph) -> Bool { field.isUsed(by: graph) }
 }

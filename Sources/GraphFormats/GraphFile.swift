@@ -6,117 +6,96 @@ import Darwin
 import Foundation
 import GraphModel
 
-/// A file format relgraph reads or writes through ``GraphFile``.
-///
-/// To add a format: add a case here, its extensions in ``fileExtensions``, and
-/// a branch in ``GraphFile/load(text:fileName:format:)`` /
-/// ``GraphFile/load(path:format:)`` (when it spans several files) and in
-/// ``GraphFile/write(_:format:)`` when it can be written.
-public enum GraphFileFormat: String, Sendable, CaseIterable, Hashable {
-    /// The relgraph graph file (see `format.md`).
-    case yaml
-    /// The same structure as JSON.
-    case json
-    /// `X.edges.csv` (`source,target,weight,kind`) with optional sibling
-    /// `X.nodes.csv` (`id,label,kind`) and `X.meta.json` (`directed`).
-    case fixtureCSV
-    /// GraphML (NetworkX, yEd, Gephi, Cytoscape); see ``GraphMLReader`` / ``GraphMLWriter``.
-    case graphml
-    /// GEXF 1.3 for Gephi; see ``GEXFReader`` / ``GEXFWriter``.
-    case gexf
-    /// NetworkX / D3 node-link JSON (no extension of its own: `.json` is relgraph's JSON).
-    case nodeLink = "node-link"
-    /// Cypher statements for Neo4j (written only).
-    case cypher
-    /// A Mermaid flowchart (written only).
-    case mermaid
-
-    /// Lower-case extensions (without the dot) that select this format.
-    public var fileExtensions: [String] {
-        switch self {
-        case .yaml: return ["yaml", "yml"]
-        case .json: return ["json"]
-        case .fixtureCSV: return ["csv"]
-        case .graphml: return ["graphml"]
-        case .gexf: return ["gexf"]
-        case .nodeLink: return []
-        case .cypher: return ["cypher", "cql"]
-        case .mermaid: return ["mmd", "mermaid"]
-        }
-    }
-
-    /// The format a path's extension names, if any.
-    public static func infer(fromPath path: String) -> GraphFileFormat? {
-        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        return allCases.first { $0.fileExtensions.contains(ext) }
-    }
-}
-
-/// The entry point for reading and writing graph files.
+/// The entry point for reading and writing graph files of every format
+/// (``GraphFormat``): what it writes, it reads back.
 public enum GraphFile {
-    /// Reads and validates the graph in the file at `path`.
+    /// Reads and validates the graph in the file at `path` (`-`: standard
+    /// input), through ``GraphLoader`` — the same detection the command line
+    /// uses: by extension, and for `.csv` and `.json` by content (a CSV pair, an
+    /// edge list or a fixture; relgraph or node-link JSON). Import warnings are
+    /// dropped; call ``GraphLoader/load(path:format:mapping:)`` to keep them.
     /// - Parameters:
     ///   - path: the file, as the user named it (locations in errors use it as given).
-    ///   - format: the format, or `nil` to choose by extension.
+    ///     For a CSV pair, either of its two files.
+    ///   - format: the format, or `nil` to detect it.
     /// - Throws: ``GraphFormatsError`` naming the file, line and column of every problem.
     /// - Complexity: O(n + V + E) for n bytes.
-    public static func load(path: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) -> Graph {
-        guard let format = format ?? GraphFileFormat.infer(fromPath: path) else {
-            let ext = URL(fileURLWithPath: path).pathExtension
-            throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension '\(ext)'; "
-                + "known: \(GraphFileFormat.allCases.flatMap(\.fileExtensions).map { "." + $0 }.joined(separator: ", "))")
-        }
-        switch format {
-        case .fixtureCSV:
-            return try FixtureCSV.load(path: path)
-        default:
-            return try load(text: readText(path), fileName: path, format: format)
-        }
+    public static func load(path: String, format: GraphFormat? = nil) throws(GraphFormatsError) -> Graph {
+        try GraphLoader.load(path: path, format: format).graph
     }
 
     /// Reads and validates a graph from text already in memory.
     /// - Parameters:
     ///   - fileName: the name to print in locations (and to choose the format by
-    ///     extension when `format` is `nil`; YAML when it names none).
+    ///     extension when `format` is `nil`, `.csv` and `.json` by content too;
+    ///     YAML when it names none).
     /// - Throws: ``GraphFormatsError``.
     /// - Complexity: O(n + V + E) for n bytes.
-    public static func load(text: String, fileName: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) -> Graph {
-        switch format ?? GraphFileFormat.infer(fromPath: fileName) ?? .yaml {
+    public static func load(text: String, fileName: String, format: GraphFormat? = nil) throws(GraphFormatsError) -> Graph {
+        let format = format ?? GraphFormat.guess(fileName: fileName, text: text)
+        switch format {
         case .yaml: return try YAMLGraphReader.read(text, fileName: fileName)
         case .json: return try RelgraphJSON.read(text, fileName: fileName)
         case .fixtureCSV: return try FixtureCSV.read(edges: text, edgesFile: fileName)
-        case .graphml: return try GraphImporter.read(text: text, fileName: fileName, format: .graphml).graph
-        case .gexf: return try GraphImporter.read(text: text, fileName: fileName, format: .gexf).graph
-        case .nodeLink: return try GraphImporter.read(text: text, fileName: fileName, format: .nodeLink).graph
-        case .cypher, .mermaid: throw .unsupportedFormat("Cypher and Mermaid are written, not read")
+        case .csv, .graphml, .gexf, .nodeLink, .dot:
+            return try GraphImporter.read(text: text, fileName: fileName, format: format).graph
+        case .cypher, .mermaid: throw .unsupportedFormat("\(format.rawValue) is written, not read")
         }
     }
 
-    /// The graph as text in `format`.
-    /// - Throws: ``GraphFormatsError/unsupportedFormat(_:)`` for formats relgraph only reads.
+    /// The graph as text in `format` (DOT with ``DOTOptions``' defaults, Cypher
+    /// for Neo4j in single statements).
+    /// - Throws: ``GraphFormatsError/unsupportedFormat(_:)`` for the fixture
+    ///   CSV (read only) and the CSV pair (two files: use ``save(_:to:format:)``
+    ///   or ``CSVPairWriter``).
     /// - Complexity: O(V + E).
-    public static func write(_ graph: Graph, format: GraphFileFormat) throws(GraphFormatsError) -> String {
+    public static func write(_ graph: Graph, format: GraphFormat) throws(GraphFormatsError) -> String {
         switch format {
         case .yaml: return YAMLGraphWriter.write(graph)
         case .json: return RelgraphJSON.write(graph)
-        case .fixtureCSV: throw .unsupportedFormat("fixture CSV is read-only; export CSV with the csv-pair format")
+        case .dot: return DOTWriter.write(graph, options: DOTOptions())
         case .graphml: return try GraphMLWriter.write(graph)
         case .gexf: return try GEXFWriter.write(graph)
         case .nodeLink: return NodeLinkWriter.write(graph)
         case .cypher: return try CypherWriter.write(graph)
         case .mermaid: return MermaidWriter.write(graph)
+        case .csv: throw .unsupportedFormat("csv writes two files (entities and relations); save it to a path")
+        case .fixtureCSV: throw .unsupportedFormat("fixture CSV is read-only; export CSV with the csv format")
         }
     }
 
     /// Writes the graph to `path` atomically (temporary file, then rename).
-    /// - Parameter format: the format, or `nil` to choose by extension.
+    /// A CSV pair is two files, `BASE.entities.csv` and `BASE.relations.csv`
+    /// (see ``csvPairPaths(writing:)``); read it back from either.
+    /// - Parameter format: the format, or `nil` to choose by extension
+    ///   (``GraphFormat/init(writingPath:)``).
     /// - Throws: ``GraphFormatsError``.
     /// - Complexity: O(V + E).
-    public static func save(_ graph: Graph, to path: String, format: GraphFileFormat? = nil) throws(GraphFormatsError) {
-        guard let format = format ?? GraphFileFormat.infer(fromPath: path) else {
+    public static func save(_ graph: Graph, to path: String, format: GraphFormat? = nil) throws(GraphFormatsError) {
+        guard let format = format ?? GraphFormat(writingPath: path) else {
             throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension")
         }
-        try AtomicWrite.write(write(graph, format: format), to: path)
+        switch format {
+        case .dot: try DOTWriter.write(graph, options: DOTOptions(), toFile: path)
+        case .graphml: try GraphMLWriter.write(graph, toFile: path)
+        case .gexf: try GEXFWriter.write(graph, toFile: path)
+        case .nodeLink: try NodeLinkWriter.write(graph, toFile: path)
+        case .csv:
+            let paths = csvPairPaths(writing: path)
+            let out = CSVPairWriter.write(graph)
+            try AtomicWrite.write(out.entities, to: paths.entities)
+            try AtomicWrite.write(out.relations, to: paths.relations)
+        default: try AtomicWrite.write(write(graph, format: format), to: path)
+        }
+    }
+
+    /// The two files a CSV pair saved at `path` is written to: `BASE.entities.csv`
+    /// and `BASE.relations.csv`, where BASE is `path` without a final `.csv`
+    /// (`out/g` and `out/g.csv` both give `out/g.entities.csv` and `out/g.relations.csv`).
+    /// - Complexity: O(1).
+    public static func csvPairPaths(writing path: String) -> (entities: String, relations: String) {
+        let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return (base + ".entities.csv", base + ".relations.csv")
     }
 
     /// The UTF-8 text of a file (`-`: standard input), without a byte order mark.
@@ -144,14 +123,14 @@ public enum GraphFile {
     /// located JSON tree (numbers are kept as text, so `1e999` is no obstacle).
     /// `nil` when the file cannot be read or is not JSON.
     /// - Complexity: O(n).
-    public static func jsonFlavour(path: String) -> GraphFileFormat? {
+    public static func jsonFlavour(path: String) -> GraphFormat? {
         guard let text = try? readText(path), let tree = try? JSONParser.parse(text, file: path) else { return nil }
         return jsonFlavour(tree)
     }
 
     /// Node-link or relgraph JSON, judged from a parsed tree.
     /// - Complexity: O(k) for k top-level members.
-    static func jsonFlavour(_ tree: LocatedJSON) -> GraphFileFormat {
+    static func jsonFlavour(_ tree: LocatedJSON) -> GraphFormat {
         guard case .object(let members) = tree.value else { return .json }
         let keys = Set(members.map(\.key))
         return keys.contains("nodes") && (keys.contains("links") || keys.contains("edges")) && !keys.contains("entities")

@@ -33,12 +33,12 @@ public enum GraphFormatsError: Error, LocalizedError, Equatable, Sendable {
     /// Every problem as a diagnostic (one for the single-problem cases).
     public var diagnostics: [Diagnostic] {
         switch self {
-        case .syntax(let location, let message): return [Diagnostic(message, at: location)]
+        case .syntax(let location, let message): return [Diagnostic(message, at: location, code: .syntax)]
         case .invalidGraph(let problems): return problems
         case .io(let path, let message):
-            return [Diagnostic(message, at: SourceLocation(file: path, line: 1, column: 1))]
-        case .unsupportedFormat(let what): return [Diagnostic("unsupported format: \(what)", at: nil)]
-        case .refused(let why): return [Diagnostic(why, at: nil)]
+            return [Diagnostic(message, at: SourceLocation(file: path, line: 1, column: 1), code: .io, key: path)]
+        case .unsupportedFormat(let what): return [Diagnostic("unsupported format: \(what)", at: nil, code: .unsupportedFormat)]
+        case .refused(let why): return [Diagnostic(why, at: nil, code: .refused)]
         }
     }
 

@@ -2,8 +2,15 @@ import Foundation
 import GraphModel
 import GraphvizRendering
 
-/// Every graph format relgraph knows, read or written: the one name the CLI,
-/// the examples and the benchmarks use for a format.
+/// Every graph format relgraph knows, read or written: the one name the
+/// library, the CLI, the examples and the benchmarks use for a format.
+///
+/// What a format can do is a property: ``canRead`` (``GraphLoader`` and
+/// ``GraphFile/load(path:format:)`` read it), ``canWrite`` (``GraphFile/write(_:format:)``
+/// and ``GraphFile/save(_:to:format:)`` write it), ``fileExtensions`` and
+/// ``droppedFields`` (what writing it leaves out). To add a format: add a case,
+/// answer those properties, and add a branch to ``GraphLoader/load(path:format:mapping:)``
+/// and ``GraphFile/write(_:format:)``.
 public enum GraphFormat: String, Sendable, CaseIterable, Hashable {
     /// The relgraph graph file (see `format.md`).
     case yaml
@@ -13,18 +20,60 @@ public enum GraphFormat: String, Sendable, CaseIterable, Hashable {
     /// or one CSV edge list (`source,target[,weight][,kind]`, read from bytes).
     case csv
     /// A network fixture: `X.edges.csv` (`source,target,weight,kind`) with
-    /// `X.nodes.csv` and `X.meta.json` (see ``FixtureCSV``).
+    /// `X.nodes.csv` and `X.meta.json` (see ``FixtureCSV``). Read only.
     case fixtureCSV = "fixture-csv"
-    case graphml, gexf
-    /// NetworkX / D3 node-link JSON.
+    /// GraphML (NetworkX, yEd, Gephi, Cytoscape); see ``GraphMLReader`` / ``GraphMLWriter``.
+    case graphml
+    /// GEXF 1.3 for Gephi; see ``GEXFReader`` / ``GEXFWriter``.
+    case gexf
+    /// NetworkX / D3 node-link JSON (no extension of its own: `.json` is told
+    /// from relgraph's JSON by its content).
     case nodeLink = "node-link"
-    /// Graphviz DOT, read through Graphviz's own parser (cgraph).
+    /// Graphviz DOT, read through Graphviz's own parser (cgraph), written by ``DOTWriter``.
     case dot
-    /// Written only.
-    case cypher, mermaid
+    /// Cypher statements for Neo4j / openCypher databases (written only).
+    case cypher
+    /// A Mermaid flowchart (written only).
+    case mermaid
 
     /// Whether ``GraphLoader`` reads this format.
-    public var isReadable: Bool { self != .cypher && self != .mermaid }
+    public var canRead: Bool { self != .cypher && self != .mermaid }
+
+    /// Whether ``GraphFile`` writes this format (every format but the read-only fixture CSV).
+    public var canWrite: Bool { self != .fixtureCSV }
+
+    /// The formats relgraph writes, in the order the command line lists them.
+    public static let writable: [GraphFormat] = [.dot, .yaml, .json, .graphml, .gexf, .nodeLink, .csv, .cypher, .mermaid]
+
+    /// The formats relgraph reads, in declaration order.
+    public static var readable: [GraphFormat] { allCases.filter(\.canRead) }
+
+    /// Lower-case extensions (without the dot) that name this format when
+    /// writing. `.csv` is shared by the CSV pair and the fixture CSV, `.json`
+    /// by relgraph and node-link JSON: reading tells them apart by content
+    /// (``detect(path:)``); node-link JSON and the fixture have none of their own.
+    public var fileExtensions: [String] {
+        switch self {
+        case .yaml: return ["yaml", "yml"]
+        case .json: return ["json"]
+        case .csv: return ["csv"]
+        case .fixtureCSV, .nodeLink: return []
+        case .graphml: return ["graphml"]
+        case .gexf: return ["gexf"]
+        case .dot: return ["dot", "gv"]
+        case .cypher: return ["cypher", "cql"]
+        case .mermaid: return ["mmd", "mermaid"]
+        }
+    }
+
+    /// The format to write a file at `path` in, chosen by its extension
+    /// (`nil` when no format claims it).
+    /// - Complexity: O(1).
+    public init?(writingPath path: String) {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let f = GraphFormat.writable.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
+        self = f
+    }
 
     /// The format named `name` (`dot`/`gv`, `csv`/`csv-pair`, `fixture-csv`, `node-link`, …).
     public init?(name: String) {
@@ -39,7 +88,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Names accepted for reading, for messages.
-    public static var readableNames: [String] { allCases.filter(\.isReadable).map(\.rawValue) }
+    public static var readableNames: [String] { readable.map(\.rawValue) }
 
     /// The format of the file at `path` (`-`: standard input): by extension, and
     /// for `.csv` and `.json` (and standard input) by content — a fixture header
@@ -60,6 +109,24 @@ public enum GraphFormat: String, Sendable, CaseIterable, Hashable {
         default:
             throw .unsupportedFormat("cannot tell the format of '\(path)' from its extension; name one of "
                 + readableNames.joined(separator: ", "))
+        }
+    }
+
+    /// The format of text already in memory, named `fileName`: by extension
+    /// (`.csv` by its header: a fixture or a CSV edge list; `.json` by its
+    /// top-level keys: node-link or relgraph JSON); YAML when the name has no
+    /// extension relgraph knows.
+    /// - Complexity: O(1), or O(n) for `.json`.
+    static func guess(fileName: String, text: String) -> GraphFormat {
+        let ext = URL(fileURLWithPath: fileName).pathExtension.lowercased()
+        switch ext {
+        case "csv":
+            return csvFlavour(text.prefix(4096).split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
+        case "json":
+            guard let tree = try? JSONParser.parse(text, file: fileName) else { return .json }
+            return GraphFile.jsonFlavour(tree)
+        default:
+            return allCases.first { $0.fileExtensions.contains(ext) } ?? .yaml
         }
     }
 
@@ -129,10 +196,9 @@ public enum GraphLoader {
         let format: GraphFormat
         if let requested { format = requested } else { format = try GraphFormat.detect(path: path) }
         switch format {
-        case .yaml:
-            return LoadedGraph(graph: try GraphFile.load(path: path, format: .yaml), warnings: [], directed: nil, format: format)
-        case .json:
-            return LoadedGraph(graph: try GraphFile.load(path: path, format: .json), warnings: [], directed: nil, format: format)
+        case .yaml, .json:
+            let graph = try GraphFile.load(text: GraphFile.readText(path), fileName: path, format: format)
+            return LoadedGraph(graph: graph, warnings: [], directed: nil, format: format)
         case .fixtureCSV:
             return LoadedGraph(graph: try FixtureCSV.load(path: path), warnings: [],
                                directed: FixtureCSV.declaredDirection(path: path), format: format)
@@ -141,8 +207,7 @@ public enum GraphLoader {
             let r = try GraphImporter.readCSVPair(entitiesPath: entities, relationsPath: relations, mapping: mapping)
             return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: nil, format: format)
         case .graphml, .gexf, .nodeLink:
-            let interop: InteropFormat = format == .graphml ? .graphml : format == .gexf ? .gexf : .nodeLink
-            let r = try GraphImporter.read(text: GraphFile.readText(path), fileName: path, format: interop, mapping: mapping)
+            let r = try GraphImporter.read(text: GraphFile.readText(path), fileName: path, format: format, mapping: mapping)
             return LoadedGraph(graph: r.graph, warnings: r.warnings, directed: declaredDirection(r, mapping), format: format)
         case .dot:
             let r = try readDOT(text: GraphFile.readText(path), fileName: path, mapping: mapping)
@@ -221,7 +286,7 @@ public enum GraphLoader {
         }
         foreign.warnings += document.warnings.map {
             Diagnostic("graphviz: \($0)", at: SourceLocation(file: fileName, line: 1, column: 1), severity: .warning,
-                       code: "dot.graphviz-warning")
+                       code: .dotGraphvizWarning)
         }
         var result = try GraphImporter.makeGraph(from: foreign, mapping: mapping)
         result.directed = document.isDirected

@@ -1,13 +1,15 @@
 import GraphModel
 
 extension GraphImporter {
-    /// Reads a foreign graph (GraphML, GEXF or node-link JSON) from text and
-    /// imports it, keeping every warning.
+    /// Reads a graph of any readable format from text and imports it, keeping
+    /// every warning: GraphML, GEXF, node-link JSON, one CSV edge list (or
+    /// entities table), DOT (through Graphviz's parser), and relgraph's own
+    /// YAML/JSON and the fixture CSV (which have no import warnings).
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` with file:line:column, or
     ///   ``GraphFormatsError/unsupportedFormat(_:)`` for a format relgraph only writes.
     /// - Complexity: O(n + V + E).
     public static func read(
-        text: String, fileName: String, format: InteropFormat, mapping: ImportMapping = ImportMapping()
+        text: String, fileName: String, format: GraphFormat, mapping: ImportMapping = ImportMapping()
     ) throws(GraphFormatsError) -> ImportResult {
         let attributed: AttributedGraph
         switch format {
@@ -15,6 +17,9 @@ extension GraphImporter {
         case .gexf: attributed = try GEXFReader.read(text, file: fileName)
         case .nodeLink: attributed = try NodeLinkReader.read(text, file: fileName)
         case .csv: attributed = try CSVPairReader.read(entities: nil, relations: text, relationsFile: fileName)
+        case .dot: return try GraphLoader.readDOT(text: text, fileName: fileName, mapping: mapping)
+        case .yaml, .json, .fixtureCSV:
+            return ImportResult(graph: try GraphFile.load(text: text, fileName: fileName, format: format), warnings: [])
         case .cypher, .mermaid: throw .unsupportedFormat("\(format.rawValue) is written, not read")
         }
         var result = try makeGraph(from: attributed, mapping: mapping)

@@ -154,8 +154,8 @@ private struct Reader {
         return SourceLocation(file: file, line: max(Int(mark.line), 1), column: max(Int(mark.column), 1))
     }
 
-    mutating func error(_ message: String, at node: GraphNode) {
-        problems.append(Diagnostic(message, at: loc(node)))
+    mutating func error(_ message: String, at node: GraphNode, code: DiagnosticCode? = nil, key: String? = nil) {
+        problems.append(Diagnostic(message, at: loc(node), code: code, key: key))
     }
 
     static func describe(_ node: GraphNode) -> String {
@@ -349,12 +349,15 @@ private struct Reader {
         } else {
             modelProblems = Graph.validate(schema: schema, entities: entities, relations: relations)
         }
-        let mine = Set(problems.map(\.message))
+        // The schema problems this reader reported at their values, by code and key.
+        let mine = Set(problems.compactMap { p in p.code.map { "\($0.rawValue) \(p.key ?? "")" } })
         for d in modelProblems {
             if let refined = refine(d) {
                 // Schema problems carry no location in the model; this reader already
-                // reported the same message at the offending value.
-                if refined.location == nil, mine.contains(refined.message) { continue }
+                // reported the same problem (same code, same kind and field) at the offending value.
+                if refined.location == nil, let code = refined.code, mine.contains("\(code.rawValue) \(refined.key ?? "")") {
+                    continue
+                }
                 problems.append(refined)
             }
         }
@@ -409,26 +412,18 @@ private struct Reader {
             }
             return nil
         }
-        let m = d.message
+        // The model names the key concerned (never read from the message's text).
         var key: String?
-        if m.contains("duplicate entity id") || m.contains("empty id") {
-            key = "id"
-        } else if m.contains("has unknown kind") || m.contains("unknown relation kind") || m.contains("cannot join") {
-            key = "kind"
-        } else if m.contains("'from' names undefined entity") {
-            if let id = endpoint("from"), brokenIDs.contains(id) { return nil }
-            key = "from"
-        } else if m.contains("'to' names undefined entity") {
-            if let id = endpoint("to"), brokenIDs.contains(id) { return nil }
-            key = "to"
-        } else if m.contains("before it starts") {
-            key = "end"
-        } else if m.contains("give either 'date'") {
-            key = "date"
-        } else if m.contains("weight") {
-            key = "weight"
-        } else if m.contains("confidence") {
-            key = "confidence"
+        switch d.code {
+        case .duplicateID?, .emptyID?, .unknownEntityKind?, .unknownRelationKind?, .forbiddenEndpoints?,
+             .endsBeforeStart?, .dateAndSpan?, .weightOutOfRange?, .confidenceOutOfRange?:
+            key = d.key
+        case .undefinedEndpoint?:
+            // An endpoint whose entity failed to parse was reported already.
+            if let end = d.key, let id = endpoint(end), brokenIDs.contains(id) { return nil }
+            key = d.key
+        default:
+            key = nil
         }
         var out = d
         if let key, let precise = marks[key] { out.location = precise }
@@ -551,12 +546,15 @@ private struct Reader {
         if let v = f["shape"]?.value, let s = string(v, for: "shape") {
             kind.shape = s
             if !Schema.allowedShapes.contains(s) {
-                error("entity kind '\(name)' has unknown shape '\(s)'", at: v)
+                error("entity kind '\(name)' has unknown shape '\(s)'", at: v, code: .unknownShape, key: "entity_kinds.\(name).shape")
             }
         }
         if let v = f["color"]?.value, let s = string(v, for: "color") {
             kind.color = s
-            if !Schema.isValidColor(s) { error("entity kind '\(name)' has colour '\(s)', expected #rrggbb", at: v) }
+            if !Schema.isValidColor(s) {
+                error("entity kind '\(name)' has colour '\(s)', expected #rrggbb", at: v, code: .invalidColor,
+                      key: "entity_kinds.\(name).color")
+            }
         }
         return kind
     }
@@ -572,7 +570,8 @@ private struct Reader {
         for key in ["from", "to"] {
             guard let v = f[key]?.value, let list = stringList(v, for: key) else { continue }
             for k in list where !entityKinds.contains(k) {
-                error("relation kind '\(name)' names unknown entity kind '\(k)'", at: v)
+                error("relation kind '\(name)' names unknown entity kind '\(k)'", at: v, code: .unknownEndpointKind,
+                      key: "relation_kinds.\(name).\(k)")
             }
             if key == "from" { from = Set(list) } else { to = Set(list) }
         }
@@ -582,10 +581,12 @@ private struct Reader {
         let color = f["color"].flatMap { string($0.value, for: "color") }
         let style = f["style"].flatMap { string($0.value, for: "style") }
         if let color, let v = f["color"]?.value, !Schema.isValidColor(color) {
-            error("relation kind '\(name)' has colour '\(color)', expected #rrggbb", at: v)
+            error("relation kind '\(name)' has colour '\(color)', expected #rrggbb", at: v, code: .invalidColor,
+                  key: "relation_kinds.\(name).color")
         }
         if let style, let v = f["style"]?.value, !Schema.allowedStyles.contains(style) {
-            error("relation kind '\(name)' has unknown style '\(style)' (use \(Schema.allowedStyles.sorted().joined(separator: ", ")))", at: v)
+            error("relation kind '\(name)' has unknown style '\(style)' (use \(Schema.allowedStyles.sorted().joined(separator: ", ")))", at: v,
+                  code: .unknownStyle, key: "relation_kinds.\(name).style")
         }
         if var kind = Schema.standard.relationKind(name) {
             // Redefining a built-in kind: unspecified fields keep their built-in values.

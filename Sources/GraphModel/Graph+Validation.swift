@@ -14,21 +14,26 @@ extension Graph {
         var problems: [Diagnostic] = []
         for k in schema.entityKinds {
             if !Schema.allowedShapes.contains(k.shape) {
-                problems.append(Diagnostic("entity kind '\(k.name)' has unknown shape '\(k.shape)'", at: nil))
+                problems.append(Diagnostic("entity kind '\(k.name)' has unknown shape '\(k.shape)'", at: nil,
+                                           code: .unknownShape, key: "entity_kinds.\(k.name).shape"))
             }
             if !Schema.isValidColor(k.color) {
-                problems.append(Diagnostic("entity kind '\(k.name)' has colour '\(k.color)', expected #rrggbb", at: nil))
+                problems.append(Diagnostic("entity kind '\(k.name)' has colour '\(k.color)', expected #rrggbb", at: nil,
+                                           code: .invalidColor, key: "entity_kinds.\(k.name).color"))
             }
         }
         for k in schema.relationKinds {
             if !Schema.allowedStyles.contains(k.style) {
-                problems.append(Diagnostic("relation kind '\(k.name)' has unknown style '\(k.style)' (use \(Schema.allowedStyles.sorted().joined(separator: ", ")))", at: nil))
+                problems.append(Diagnostic("relation kind '\(k.name)' has unknown style '\(k.style)' (use \(Schema.allowedStyles.sorted().joined(separator: ", ")))", at: nil,
+                                           code: .unknownStyle, key: "relation_kinds.\(k.name).style"))
             }
             if !Schema.isValidColor(k.color) {
-                problems.append(Diagnostic("relation kind '\(k.name)' has colour '\(k.color)', expected #rrggbb", at: nil))
+                problems.append(Diagnostic("relation kind '\(k.name)' has colour '\(k.color)', expected #rrggbb", at: nil,
+                                           code: .invalidColor, key: "relation_kinds.\(k.name).color"))
             }
             for ek in (k.fromKinds ?? []).union(k.toKinds ?? []).sorted() where schema.entityKind(ek) == nil {
-                problems.append(Diagnostic("relation kind '\(k.name)' names unknown entity kind '\(ek)'", at: nil))
+                problems.append(Diagnostic("relation kind '\(k.name)' names unknown entity kind '\(ek)'", at: nil,
+                                           code: .unknownEndpointKind, key: "relation_kinds.\(k.name).\(ek)"))
             }
         }
         return problems
@@ -47,7 +52,7 @@ extension Graph {
             if let earlier = index.updateValue(i, forKey: e.id) {
                 index[e.id] = earlier
                 let whereFirst = entities[earlier].location.map { " (first defined at \($0))" } ?? ""
-                problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location))
+                problems.append(Diagnostic("duplicate entity id '\(e.id)'\(whereFirst)", at: e.location, code: .duplicateID, key: "id"))
                 continue
             }
             if e.kind == lastKind && !e.id.isEmpty && e.start == nil && e.end == nil { continue }
@@ -104,14 +109,16 @@ extension Graph {
     }
 
     static func check(_ e: Entity, schema: Schema, into problems: inout [Diagnostic]) {
-        if e.id.isEmpty { problems.append(Diagnostic("entity has an empty id", at: e.location)) }
-        if e.kind.isEmpty { problems.append(Diagnostic("entity '\(e.id)' has an empty kind", at: e.location)) }
+        if e.id.isEmpty { problems.append(Diagnostic("entity has an empty id", at: e.location, code: .emptyID, key: "id")) }
+        if e.kind.isEmpty { problems.append(Diagnostic("entity '\(e.id)' has an empty kind", at: e.location, code: .emptyKind)) }
         checkText(e, into: &problems)
         if schema.entityKind(e.kind) == nil {
-            problems.append(Diagnostic("entity '\(e.id)' has unknown kind '\(e.kind)' (known: \(schema.entityKinds.map(\.name).joined(separator: ", ")))", at: e.location))
+            problems.append(Diagnostic("entity '\(e.id)' has unknown kind '\(e.kind)' (known: \(schema.entityKinds.map(\.name).joined(separator: ", ")))", at: e.location,
+                                        code: .unknownEntityKind, key: "kind"))
         }
         if let s = e.start, let t = e.end, t.latestDay < s.earliestDay {
-            problems.append(Diagnostic("entity '\(e.id)' ends (\(t)) before it starts (\(s))", at: e.location))
+            problems.append(Diagnostic("entity '\(e.id)' ends (\(t)) before it starts (\(s))", at: e.location,
+                                        code: .endsBeforeStart, key: "end"))
         }
     }
 
@@ -122,10 +129,17 @@ extension Graph {
         var label: String { "relation \(r.from) -\(r.kind)-> \(r.to)" }  // only built for a problem
         checkText(r, label: label, into: &problems)
         if kind == nil {
-            problems.append(Diagnostic("\(label): unknown relation kind '\(r.kind)'", at: r.location))
+            problems.append(Diagnostic("\(label): unknown relation kind '\(r.kind)'", at: r.location,
+                                        code: .unknownRelationKind, key: "kind"))
         }
-        if fromKind == nil { problems.append(Diagnostic("\(label): 'from' names undefined entity '\(r.from)'", at: r.location)) }
-        if toKind == nil { problems.append(Diagnostic("\(label): 'to' names undefined entity '\(r.to)'", at: r.location)) }
+        if fromKind == nil {
+            problems.append(Diagnostic("\(label): 'from' names undefined entity '\(r.from)'", at: r.location,
+                                       code: .undefinedEndpoint, key: "from"))
+        }
+        if toKind == nil {
+            problems.append(Diagnostic("\(label): 'to' names undefined entity '\(r.to)'", at: r.location,
+                                       code: .undefinedEndpoint, key: "to"))
+        }
         if let kind, let fromKind, let toKind {
             // A symmetric kind may be written either way round.
             let forwardOK = (kind.fromKinds?.contains(fromKind) ?? true) && (kind.toKinds?.contains(toKind) ?? true)
@@ -136,22 +150,25 @@ extension Graph {
                 let allowedTo = kind.toKinds.map { $0.sorted().joined(separator: "|") } ?? "any"
                 problems.append(Diagnostic(
                     "\(label): '\(r.kind)' cannot join a \(fromKind) to a \(toKind) (allowed: \(allowedFrom) -> \(allowedTo))",
-                    at: r.location))
+                    at: r.location, code: .forbiddenEndpoints, key: "kind"))
             }
         }
         if r.date != nil && (r.start != nil || r.end != nil) {
-            problems.append(Diagnostic("\(label): give either 'date' or 'start'/'end', not both", at: r.location))
+            problems.append(Diagnostic("\(label): give either 'date' or 'start'/'end', not both", at: r.location,
+                                       code: .dateAndSpan, key: "date"))
         }
         if let s = r.start, let t = r.end, t.latestDay < s.earliestDay {
-            problems.append(Diagnostic("\(label): ends (\(t)) before it starts (\(s))", at: r.location))
+            problems.append(Diagnostic("\(label): ends (\(t)) before it starts (\(s))", at: r.location,
+                                       code: .endsBeforeStart, key: "end"))
         }
         if let w = r.weight, !(w.isFinite && w >= 0 && w <= Graph.maximumWeight) {
             problems.append(Diagnostic(
                 "\(label): weight \(w) must be a finite number from 0 to 1e15 (larger weights overflow sums of weights)",
-                at: r.location))
+                at: r.location, code: .weightOutOfRange, key: "weight"))
         }
         if let c = r.confidence, !(0...1).contains(c) {
-            problems.append(Diagnostic("\(label): confidence \(c) must be between 0 and 1", at: r.location))
+            problems.append(Diagnostic("\(label): confidence \(c) must be between 0 and 1", at: r.location,
+                                       code: .confidenceOutOfRange, key: "confidence"))
         }
     }
 
@@ -174,7 +191,7 @@ extension Graph {
             if let p = TextPolicy.problem("attribute key", k) { found.append(p) }
             if let p = TextPolicy.problem("attribute '\(TextPolicy.terminalSafe(k))'", v) { found.append(p) }
         }
-        for p in found { problems.append(Diagnostic("\(who): \(p)", at: e.location)) }
+        for p in found { problems.append(Diagnostic("\(who): \(p)", at: e.location, code: .textPolicy)) }
     }
 
     /// The text of a relation against ``TextPolicy``.
@@ -189,6 +206,6 @@ extension Graph {
             if let p = TextPolicy.problem("attribute key", k) { found.append(p) }
             if let p = TextPolicy.problem("attribute '\(TextPolicy.terminalSafe(k))'", v) { found.append(p) }
         }
-        for p in found { problems.append(Diagnostic("\(TextPolicy.terminalSafe(label())): \(p)", at: r.location)) }
+        for p in found { problems.append(Diagnostic("\(TextPolicy.terminalSafe(label())): \(p)", at: r.location, code: .textPolicy)) }
     }
 }

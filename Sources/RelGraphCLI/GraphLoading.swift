@@ -43,7 +43,7 @@ nonisolated(unsafe) private var graphsKeptUntilExit: [Graph] = []
 /// The format `--from NAME` names, or the one detected from the path.
 func inputFormat(_ path: String, _ name: String?) throws -> GraphFormat {
     if let name {
-        guard let f = GraphFormat(name: name), f.isReadable else {
+        guard let f = GraphFormat(name: name), f.canRead else {
             throw ValidationError("--from '\(name)' is not an input format; known: \(GraphFormat.readableNames.joined(separator: ", "))")
         }
         return f

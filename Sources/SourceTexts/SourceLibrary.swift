@@ -15,6 +15,9 @@ public struct SourceLibrary: Sendable {
     public let texts: [String: SourceText]
     /// Warnings for declared texts that could not be read, located at their declaration.
     public let problems: [Diagnostic]
+    /// Why each declared text that could not be read failed, by source id (the
+    /// reason its warning in ``problems`` gives).
+    public let unreadable: [String: String]
 
     /// Reads every declared source with a `path`, relative to the graph file's directory.
     /// - Parameter graphFile: the graph file's path as the user named it.
@@ -22,6 +25,7 @@ public struct SourceLibrary: Sendable {
     public init(graph: Graph, graphFile: String) {
         var texts: [String: SourceText] = [:]
         var problems: [Diagnostic] = []
+        var unreadable: [String: String] = [:]
         for s in graph.sources {
             guard let path = s.path else { continue }
             let resolved = SourceLibrary.resolve(path, relativeTo: graphFile)
@@ -30,12 +34,15 @@ public struct SourceLibrary: Sendable {
             } catch {
                 let why = (error as? LocalizedError)?.errorDescription ?? "\(error)"
                 problems.append(Diagnostic(
-                    "source '\(s.id)': \(why); its citations are not checked", at: s.location, severity: .warning))
+                    "source '\(s.id)': \(why); its citations are not checked", at: s.location, severity: .warning,
+                    code: .sourceUnreadable, key: s.id))
+                unreadable[s.id] = why
             }
         }
         self.sources = graph.sources
         self.texts = texts
         self.problems = problems
+        self.unreadable = unreadable
     }
 
     /// Sources given directly (for tests and programs that hold the text in memory).
@@ -43,6 +50,7 @@ public struct SourceLibrary: Sendable {
         self.sources = sources
         self.texts = texts
         self.problems = []
+        self.unreadable = [:]
     }
 
     /// `path` as seen from the directory of `graphFile` (absolute paths unchanged),

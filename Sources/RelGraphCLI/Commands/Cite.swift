@@ -86,9 +86,10 @@ func declaredSource(_ requested: String?, in library: SourceLibrary, file: Strin
         throw fail("\(file) declares no source '\(id)'; declared: \(library.sources.map(\.id).joined(separator: ", "))")
     }
     guard let text = library.texts[id] else {
-        if let problem = library.problems.first(where: { $0.message.hasPrefix("source '\(id)'") }) {
-            throw fail(problem.description.replacingOccurrences(of: ": warning: ", with: ": error: ")
-                .replacingOccurrences(of: "; its citations are not checked", with: ""))
+        if let why = library.unreadable[id] {
+            // The reader's warning, as an error: the command cannot run without the text.
+            let message = "source '\(id)': \(why)"
+            throw fail(declared.location.map { Diagnostic(message, at: $0).description } ?? message)
         }
         throw fail("source '\(id)' declares no path to its text" + (declared.location.map { " (\($0))" } ?? ""))
     }

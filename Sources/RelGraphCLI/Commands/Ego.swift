@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphAlgorithms
+import GraphFormats
 import GraphModel
 
 /// `relgraph ego FILE A --radius N`: one entity's neighbourhood, as a graph.
@@ -21,8 +22,8 @@ struct Ego: ParsableCommand {
     @Flag(help: "Count hops only the way relations read.")
     var directed = false
 
-    @Option(help: "Output format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ExportFormat = .yaml
+    @Option(help: "Output format: \(GraphFormat.allValueStrings.joined(separator: ", ")).")
+    var format: GraphFormat = .yaml
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?

@@ -3,24 +3,17 @@ import Foundation
 import GraphFormats
 import GraphModel
 
-/// Every format `export` (and `ego`) writes.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case dot, yaml, json, graphml, gexf
-    case nodeLink = "node-link"
-    case csv, cypher, mermaid
-
-    /// The matching foreign format, for the list of what it cannot carry.
-    var interop: InteropFormat? {
-        switch self {
-        case .graphml: return .graphml
-        case .gexf: return .gexf
-        case .nodeLink: return .nodeLink
-        case .csv: return .csv
-        case .cypher: return .cypher
-        case .mermaid: return .mermaid
-        case .dot, .yaml, .json: return nil
-        }
+/// `--format` of `export` and `ego`: the formats relgraph writes
+/// (``GraphFormat/writable``, in that order), by their exact names.
+extension GraphFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let f = GraphFormat(rawValue: argument), f.canWrite else { return nil }
+        self = f
     }
+
+    public static var allValueStrings: [String] { writable.map(\.rawValue) }
+
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 extension CypherDialect: ExpressibleByArgument {}
@@ -46,8 +39,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: GraphInput
 
-    @Option(help: "Output format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ExportFormat
+    @Option(help: "Output format: \(GraphFormat.allValueStrings.joined(separator: ", ")).")
+    var format: GraphFormat
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -82,18 +75,16 @@ struct Export: ParsableCommand {
 /// Writes `graph` as `format` to `path` (atomically) or standard output, warning
 /// about every field the format drops. `dialect` and `batch` apply to Cypher.
 func export(
-    _ graph: Graph, format: ExportFormat, to path: String?, legend: Bool = true,
+    _ graph: Graph, format: GraphFormat, to path: String?, legend: Bool = true,
     dialect: CypherDialect = .neo4j, batch: Int? = nil
 ) throws {
     if format == .csv && path == nil {
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
     }
-    if let interop = format.interop {
-        // The fields dropped, from the warnings' structured keys (never from their text).
-        let lost = FormatCapabilities.warnings(for: interop, writing: graph).compactMap(\.key)
-        if !lost.isEmpty {
-            warn("\(format.rawValue) cannot carry \(lost.joined(separator: "; ")) — left out")
-        }
+    // The fields dropped, as values (never recovered from a message's text).
+    let lost = format.droppedFields(writing: graph).map(\.rawValue)
+    if !lost.isEmpty {
+        warn("\(format.rawValue) cannot carry \(lost.joined(separator: "; ")) — left out")
     }
     let text: String
     switch format {
@@ -123,12 +114,12 @@ func export(
     case .mermaid: text = MermaidWriter.write(graph)
     case .csv:
         guard let path else { return }
-        let base = String(csvPaths(path)[0].dropLast(".entities.csv".count))
-        let out = CSVPairWriter.write(graph)
-        try AtomicWrite.write(out.entities, to: base + ".entities.csv")
-        try AtomicWrite.write(out.relations, to: base + ".relations.csv")
-        note("wrote \(base).entities.csv and \(base).relations.csv")
+        let paths = GraphFile.csvPairPaths(writing: path)
+        try GraphFile.save(graph, to: path, format: .csv)
+        note("wrote \(paths.entities) and \(paths.relations)")
         return
+    case .fixtureCSV:
+        throw ValidationError("fixture-csv is read, not written; use --format csv")
     }
     try emit(text, to: path)
     if let path, path != AtomicWrite.standardOutputPath { note("wrote \(path)") }
@@ -139,10 +130,10 @@ func note(_ message: String) {
     FileHandle.standardError.write(Data((TextPolicy.terminalSafe(message) + "\n").utf8))
 }
 
-/// The two files `--format csv -o PATH` writes.
+/// The two files `--format csv -o PATH` writes (``GraphFile/csvPairPaths(writing:)``).
 func csvPaths(_ path: String) -> [String] {
-    let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
-    return [base + ".entities.csv", base + ".relations.csv"]
+    let paths = GraphFile.csvPairPaths(writing: path)
+    return [paths.entities, paths.relations]
 }
 
 /// Refuses an output path that is the input file (however it is spelt): the

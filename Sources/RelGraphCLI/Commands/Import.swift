@@ -53,7 +53,7 @@ struct Import: ParsableCommand {
                 defaultEntityKind: defaultEntityKind, defaultRelationKind: defaultRelationKind)
             let graph = try loadGraph(file, format: inputFormat, mapping: mapping)
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-            let format: GraphFileFormat = ext == "json" ? .json : .yaml
+            let format: GraphFormat = ext == "json" ? .json : .yaml
             try AtomicWrite.write(try GraphFile.write(graph, format: format), to: output)
             note("wrote \(output): \(graph.entities.count) entities, \(graph.relations.count) relations")
         }
