@@ -94,6 +94,13 @@ public struct PositionedDrawing: Sendable, Equatable {
     ///   `size`), for raster output; `nil` for none.
     /// - Complexity: O(V + E).
     public func dot(maxInches: Double? = nil) -> String {
+        dot(maxInches: maxInches, edges: nil, hiddenNodes: false)
+    }
+
+    /// The DOT text with only the edges at `selection` (all when `nil`), in that order,
+    /// and with every node invisible when `hiddenNodes` (placed and sized as before,
+    /// so that Graphviz computes the same bounding box and clips edges the same way).
+    func dot(maxInches: Double?, edges selection: [Int]?, hiddenNodes: Bool) -> String {
         var out = "digraph \"G\" {\n"
         out.reserveCapacity(1_024 + 220 * nodes.count + 20 * edges.count)
         var heading = "<B>\(DOTEscaping.html(title))</B>"
@@ -102,7 +109,7 @@ public struct PositionedDrawing: Sendable, Equatable {
         out += "outputorder=edgesfirst, splines=false, pad=\"0.3\""
         if let maxInches { out += ", size=\"\(f(maxInches)),\(f(maxInches))\"" }
         out += "];\n"
-        out += "  node [style=filled, fixedsize=true, fontname=\"Helvetica,Arial,sans-serif\", color=\"#374151\", penwidth=0.6, fontcolor=\"#111827\"];\n"
+        out += "  node [style=\(hiddenNodes ? "invis" : "filled"), fixedsize=true, fontname=\"Helvetica,Arial,sans-serif\", color=\"#374151\", penwidth=0.6, fontcolor=\"#111827\"];\n"
         // The commonest edge colour, width and style become the defaults; each edge
         // writes only what differs (on 100,000 edges this halves Graphviz's parsing).
         let big = edges.count > Self.edgeTooltipLimit
@@ -124,8 +131,12 @@ public struct PositionedDrawing: Sendable, Equatable {
         for (i, n) in nodes.enumerated() {
             out += "  n\(i) [pos=\"\(f(n.x)),\(f(n.y))!\", width=\(f(n.width / 72)), height=\(f(n.height / 72)), "
             out += "shape=\(DOTEscaping.quotedID(n.shape)), fillcolor=\(DOTEscaping.quotedID(n.fill)), "
-            out += "label=\(DOTEscaping.escString(n.label ?? "")), tooltip=\(DOTEscaping.escString(n.tooltip))"
-            if n.label != nil { out += ", fontsize=\(f(n.fontSize))" }
+            if hiddenNodes {
+                out += "label=\"\""  // drawn by the other half: its text is not needed here (fixedsize: no effect on size)
+            } else {
+                out += "label=\(DOTEscaping.escString(n.label ?? "")), tooltip=\(DOTEscaping.escString(n.tooltip))"
+                if n.label != nil { out += ", fontsize=\(f(n.fontSize))" }
+            }
             out += "];\n"
         }
         if let (x0, y0, x1, y1) = canvas {
@@ -134,7 +145,8 @@ public struct PositionedDrawing: Sendable, Equatable {
         }
         // Edges that only take the defaults (all of them on a big uniform graph) are
         // written without an attribute list and without building one.
-        for e in edges {
+        for index in selection ?? Array(edges.indices) {
+            let e = edges[index]
             var attrs = ""
             func add(_ a: String) { attrs += attrs.isEmpty ? a : ", " + a }
             if e.color != dc { add("color=\(DOTEscaping.quotedID(e.color))") }

@@ -41,55 +41,83 @@ public struct ChildRenderer: Sendable {
     /// - Complexity: that of the job, plus writing and reading the DOT text and output once.
     public func render(dot: String, engine: String, format: OutputFormat, timeout: Double,
                        heartbeat: ((Double) -> Void)? = nil) throws(GraphvizError) -> Rendering {
+        try render(dots: [dot], engine: engine, format: format, timeout: timeout, heartbeat: heartbeat)[0]
+    }
+
+    /// Renders each of `dots` in a child process of its own, all at once (one
+    /// per core), within `timeout` seconds for the lot; past it every child is stopped.
+    /// - Returns: one rendering per text, in order.
+    /// - Throws: as ``render(dot:engine:format:timeout:heartbeat:)``; the first failure
+    ///   (in the order of `dots`) when several fail.
+    /// - Complexity: that of the slowest job, when there are as many cores as jobs.
+    public func render(dots: [String], engine: String, format: OutputFormat, timeout: Double,
+                       heartbeat: ((Double) -> Void)? = nil) throws(GraphvizError) -> [Rendering] {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("relgraph-render-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in.dot"), output = dir.appendingPathComponent("out")
-        let warnings = dir.appendingPathComponent("warnings"), errors = dir.appendingPathComponent("errors")
-        let process = Process()
-        var errorHandle: FileHandle?
-        defer { try? errorHandle?.close() }
+        struct Child {
+            let process = Process()
+            let output: URL, warnings: URL, errors: URL
+            var errorHandle: FileHandle?
+        }
+        var children: [Child] = []
+        defer {
+            for c in children {
+                try? c.errorHandle?.close()
+                if c.process.isRunning { stop(c.process) }
+            }
+        }
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            try Data(dot.utf8).write(to: input)
-            _ = fm.createFile(atPath: errors.path, contents: nil)
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = leadingArguments + [
-                "--engine", engine, "--format", format.rawValue, "--input", input.path,
-                "--output", output.path, "--warnings", warnings.path,
-            ]
-            errorHandle = try FileHandle(forWritingTo: errors)
-            process.standardError = errorHandle
-            process.standardOutput = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            for (k, dot) in dots.enumerated() {
+                let input = dir.appendingPathComponent("in\(k).dot")
+                var child = Child(output: dir.appendingPathComponent("out\(k)"), warnings: dir.appendingPathComponent("warnings\(k)"),
+                                  errors: dir.appendingPathComponent("errors\(k)"))
+                try Data(dot.utf8).write(to: input)
+                _ = fm.createFile(atPath: child.errors.path, contents: nil)
+                child.process.executableURL = URL(fileURLWithPath: executable)
+                child.process.arguments = leadingArguments + [
+                    "--engine", engine, "--format", format.rawValue, "--input", input.path,
+                    "--output", child.output.path, "--warnings", child.warnings.path,
+                ]
+                child.errorHandle = try FileHandle(forWritingTo: child.errors)
+                child.process.standardError = child.errorHandle
+                child.process.standardOutput = FileHandle.nullDevice
+                child.process.standardInput = FileHandle.nullDevice
+                children.append(child)
+                try child.process.run()
+            }
         } catch {
             throw .childFailed("cannot start \(executable): \(error.localizedDescription)")
         }
         let start = Date()
         var beats = 0
-        while process.isRunning {
+        while children.contains(where: { $0.process.isRunning }) {
             let elapsed = Date().timeIntervalSince(start)
             if elapsed > timeout {
-                stop(process)
+                for c in children where c.process.isRunning { stop(c.process) }
                 throw .timedOut(engine: engine == Graphviz.pinnedEngineName ? "pinned" : engine, seconds: timeout)
             }
             if Int(elapsed) > beats {
                 beats = Int(elapsed)
                 heartbeat?(elapsed)
             }
-            usleep(10_000)
+            usleep(5_000)
         }
-        process.waitUntilExit()
-        let errorText = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if process.terminationReason == .uncaughtSignal {
-            throw .childFailed("stopped by signal \(process.terminationStatus)\(errorText.isEmpty ? "" : ": " + errorText)")
+        var renderings: [Rendering] = []
+        for c in children {
+            c.process.waitUntilExit()
+            let errorText = ((try? String(contentsOf: c.errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if c.process.terminationReason == .uncaughtSignal {
+                throw .childFailed("stopped by signal \(c.process.terminationStatus)\(errorText.isEmpty ? "" : ": " + errorText)")
+            }
+            guard c.process.terminationStatus == 0, let data = fm.contents(atPath: c.output.path) else {
+                throw .layoutFailed(engine: engine, message: errorText.isEmpty ? "exit status \(c.process.terminationStatus)" : errorText)
+            }
+            let warningText = (try? String(contentsOf: c.warnings, encoding: .utf8)) ?? ""
+            renderings.append(Rendering(data: [UInt8](data), warnings: warningText.split(separator: "\u{0}").map(String.init)))
         }
-        guard process.terminationStatus == 0, let data = fm.contents(atPath: output.path) else {
-            throw .layoutFailed(engine: engine, message: errorText.isEmpty ? "exit status \(process.terminationStatus)" : errorText)
-        }
-        let warningText = (try? String(contentsOf: warnings, encoding: .utf8)) ?? ""
-        return Rendering(data: [UInt8](data), warnings: warningText.split(separator: "\u{0}").map(String.init))
+        return renderings
     }
 
     /// SIGTERM, a second's grace, then SIGKILL; waits for the child to end.

@@ -269,6 +269,11 @@ struct Render: ParsableCommand {
     }
 
     func layoutInChild(dot: String, engine: String, format: OutputFormat) throws -> Rendering {
+        try layoutInChild(dots: [dot], engine: engine, format: format)[0]
+    }
+
+    /// Each DOT text drawn in a child process of its own, all at once, within `--timeout` for the lot.
+    func layoutInChild(dots: [String], engine: String, format: OutputFormat) throws -> [Rendering] {
         let child = ChildRenderer(executable: ChildRenderer.currentExecutable, leadingArguments: [RenderChild.configuration.commandName ?? "render-child"])
         let tty = isatty(STDERR_FILENO) == 1
         let what = engine == Graphviz.pinnedEngineName ? "drawing" : "laying out with \(engine)"
@@ -277,9 +282,9 @@ struct Render: ParsableCommand {
         let beat: (Double) -> Void = { seconds in
             if tty { FileHandle.standardError.write(Data("\r\u{1B}[Krelgraph: \(what)… \(Int(seconds)) s (limit \(limitText))".utf8)) }
         }
-        let result: Result<Rendering, GraphvizError>
+        let result: Result<[Rendering], GraphvizError>
         do throws(GraphvizError) {
-            result = .success(try child.render(dot: dot, engine: engine, format: format, timeout: limit, heartbeat: beat))
+            result = .success(try child.render(dots: dots, engine: engine, format: format, timeout: limit, heartbeat: beat))
         } catch {
             result = .failure(error)
         }
@@ -329,9 +334,21 @@ struct Render: ParsableCommand {
         }
         clock.lap("drawing model")
         let layoutSeconds = Date().timeIntervalSince(start)
-        let dot = drawing.dot(maxInches: format == .png ? 30 : nil)
-        clock.lap("DOT text")
-        try renderAndWrite(dot: dot, engine: Graphviz.pinnedEngineName, format: format, to: output, clock: clock)
+        if format == .svg, let halves = drawing.halves() {
+            // Many edges: two Graphviz processes draw half each, at once (see DrawingHalves).
+            clock.lap("DOT text (two halves)")
+            let renderings = try layoutInChild(dots: [halves.first, halves.second], engine: Graphviz.pinnedEngineName, format: format)
+            clock.lap("Graphviz in two child processes")
+            for w in renderings.flatMap(\.warnings) { warn("graphviz: \(w)") }
+            let svg = try halves.join(renderings[0].data, renderings[1].data)
+            clock.lap("join")
+            try AtomicWrite.write(Data(svg), to: output)
+            clock.lap("write")
+        } else {
+            let dot = drawing.dot(maxInches: format == .png ? 30 : nil)
+            clock.lap("DOT text")
+            try renderAndWrite(dot: dot, engine: Graphviz.pinnedEngineName, format: format, to: output, clock: clock)
+        }
         note("wrote \(output) (\(format.rawValue), relgraph layout in \(String(format: "%.1f", layoutSeconds)) s, \(graph.entities.count) entities, \(graph.relations.count) relations)")
     }
 
