@@ -24,7 +24,9 @@ public struct DrawingHalves: Sendable, Equatable {
     /// The second job's DOT text (every node hidden, the other edges).
     public let second: String
     /// The DOT text of the same drawing as one job (what the two joined are compared with).
-    public let whole: String
+    public var whole: String { drawing.dot(maxInches: maxInches) }
+    let drawing: PositionedDrawing
+    let maxInches: Double?
     /// Indices into ``PositionedDrawing/edges`` drawn by each job, in the order written.
     let firstEdges: [Int32]
     let secondEdges: [Int32]
@@ -131,7 +133,7 @@ extension PositionedDrawing {
         return DrawingHalves(
             first: whole.dot(maxInches: maxInches, edges: first, hiddenNodes: false),
             second: whole.dot(maxInches: maxInches, edges: second, hiddenNodes: true),
-            whole: whole.dot(maxInches: maxInches),
+            drawing: whole, maxInches: maxInches,
             firstEdges: first.map { Int32($0) }, secondEdges: second.map { Int32($0) }, firstNode: "n0")
     }
 

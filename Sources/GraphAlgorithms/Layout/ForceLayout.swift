@@ -61,7 +61,12 @@ public struct PlaneLayout: Sendable, Equatable {
 /// Each iteration moves every node along its net force: attraction `d² / K` along
 /// each edge, repulsion `C·K²·m_u·m_v / d` from every other node (`C` = 0.2, `K` =
 /// 1, the natural edge length), far groups approximated by their centre of mass
-/// when the quadtree cell's side over the distance is below θ (1.2, Hu's value).
+/// when the quadtree cell's side over the distance is below θ (1.5; Hu uses 1.2).
+/// The defaults (14 refining iterations, θ = 1.5) were chosen on a 20,000-node
+/// graph of 20 groups: against 30 iterations and θ = 1.2 they take under half the
+/// time and keep the quality — edge lengths as even (mean |d / d̄ − 1| 0.443 vs
+/// 0.438) and groups as apart (mean distance within a group over mean distance
+/// across groups 0.396 vs 0.394; 0.372 vs 0.370 on 5,000 nodes).
 /// The step length adapts as in Hu's paper (grows after five improvements in a
 /// row, shrinks by 0.9 otherwise). Forces are computed in two parts on two
 /// threads; each node's force is summed by one thread in a fixed order, so the
@@ -96,8 +101,8 @@ public enum ForceLayout {
         /// Stop coarsening below this many nodes.
         public var coarsestSize: Int
 
-        public init(seed: UInt64 = 0, coarsestIterations: Int = 300, refineIterations: Int = 30,
-                    theta: Double = 1.2, coarsestSize: Int = 50) {
+        public init(seed: UInt64 = 0, coarsestIterations: Int = 300, refineIterations: Int = 14,
+                    theta: Double = 1.5, coarsestSize: Int = 50) {
             self.seed = seed
             self.coarsestIterations = coarsestIterations
             self.refineIterations = refineIterations
