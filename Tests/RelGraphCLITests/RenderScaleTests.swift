@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// `render` at scale: the overview above a threshold (lowered here by
@@ -120,6 +123,36 @@ struct RenderScaleTests {
                 }
             }
             #expect(overlaps == 0)
+        }
+    }
+
+    @Test("--full above 20,000 relations: drawn by two Graphviz processes, one well-formed SVG with every edge once")
+    func fullInTwoHalves() throws {
+        try CLI.withTemporaryDirectory { dir in
+            // 1,500 entities, 21,000 distinct ties (seeded), some both ways.
+            var pairs: [(Int, Int)] = [], seen = Set<Int>()
+            var state: UInt64 = 3
+            while pairs.count < 21_000 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let a = Int((state >> 33) % 1_500), b = Int((state >> 13) % 1_500)
+                if a != b && seen.insert(a * 1_500 + b).inserted { pairs.append((a, b)) }
+            }
+            let file = try edgeList(pairs, in: dir, name: "dense")
+            let out = dir.appendingPathComponent("dense.svg").path
+            let r = try run(["render", file, "--full", "-o", out], environment: ["RELGRAPH_TIMINGS": "1"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("time: Graphviz in two child processes"))
+            let data = try Data(contentsOf: URL(fileURLWithPath: out))
+            let svg = String(decoding: data, as: UTF8.self)
+            // Every edge once, numbered 1…21,000 as one Graphviz process numbers them; every node once.
+            let edgeIDs = svg.matches(of: /<g id="edge(\d+)" class="edge">/).compactMap { Int($0.1) }
+            #expect(edgeIDs.count == 21_000)
+            #expect(Set(edgeIDs) == Set(1...21_000))
+            #expect(svg.matches(of: /<g id="node\d+" class="node">/).count == 1_500)
+            #expect(svg.components(separatedBy: "<svg ").count == 2 && svg.hasSuffix("</svg>\n"))
+            #expect(XMLParser(data: data).parse())
+            // No file left beside the output, no temporary directory left behind.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["dense.edges.csv", "dense.svg"])
         }
     }
 
