@@ -36,7 +36,7 @@ do {
     }
     print("\(from.name) → \(to.name): \(path.hopCount) hops")
     for hop in path.hops {
-        let r = graph.relations[hop.relationIndex]
+        let r = graph[relation: hop.relation]
         let kind = graph.schema.relationKind(r.kind)
         let verb = (hop.forward ? kind?.forward : kind?.inverse) ?? r.kind
         let subject = graph.entity(hop.from)?.name ?? hop.from, object = graph.entity(hop.to)?.name ?? hop.to
@@ -45,7 +45,7 @@ do {
 
     // Draw it: the path highlighted, a legend, laid out by dot inside this process.
     let dot = DOTWriter.write(graph, options: DOTOptions(
-        highlightedEntities: Set(path.entities), highlightedRelations: Set(path.hops.map(\.relationIndex))))
+        highlightedEntities: Set(path.entities), highlightedRelations: Set(path.hops.map(\.relation))))
     let svg = try Graphviz.render(dot: dot, engine: .dot, format: .svg)
     let output = CommandLine.arguments.dropFirst().first ?? "out/path-example.svg"
     try AtomicWrite.write(Data(svg.data), to: output)

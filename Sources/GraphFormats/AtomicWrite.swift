@@ -38,8 +38,24 @@ public enum AtomicWrite {
     /// flushed, before the file gets a name (tests look at the directory then: a
     /// `kill -9` at that moment must leave nothing behind).
     static func write(_ data: Data, to path: String, afterBytesWritten: () -> Void) throws(GraphFormatsError) {
+        try stream(to: path, { fd throws(GraphFormatsError) in
+            try writeAll(data, to: fd, path: path == standardOutputPath ? "standard output" : path)
+        }, afterBytesWritten: afterBytesWritten)
+    }
+
+    /// Writes to `path` as ``write(_:to:)`` does, the bytes produced by `body`
+    /// writing to the file descriptor it is given (standard output, the device
+    /// or FIFO written through, or the temporary file renamed over `path` once
+    /// `body` returns). When `body` throws, a file is left as it was and the
+    /// temporary file removed; what already went to standard output, a device
+    /// or a FIFO stays written.
+    /// - Throws: `body`'s error, or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: `body`'s, plus O(1) system calls.
+    static func stream(
+        to path: String, _ body: (Int32) throws(GraphFormatsError) -> Void, afterBytesWritten: () -> Void = {}
+    ) throws(GraphFormatsError) {
         if path == standardOutputPath {
-            try writeAll(data, to: STDOUT_FILENO, path: "standard output")
+            try body(STDOUT_FILENO)
             return
         }
         var target = path
@@ -60,7 +76,7 @@ public enum AtomicWrite {
             case S_IFDIR: throw .io(path: path, "is a directory")
             case S_IFREG: mode = info.st_mode & 0o7777
             default:
-                try writeThrough(data, to: target, path: path)
+                try writeThrough(body, to: target, path: path)
                 return
             }
         }
@@ -71,8 +87,8 @@ public enum AtomicWrite {
         } catch {
             throw .io(path: path, "cannot create directory \(dir.path): \(reason(error))")
         }
-        if try writeUnnamed(data, directory: dir.path, to: target, mode: mode, path: path, afterBytesWritten) { return }
-        try writeNamed(data, directory: dir, to: target, mode: mode, path: path, afterBytesWritten)
+        if try writeUnnamed(body, directory: dir.path, to: target, mode: mode, path: path, afterBytesWritten) { return }
+        try writeNamed(body, directory: dir, to: target, mode: mode, path: path, afterBytesWritten)
     }
 
     /// Writes `text` as UTF-8 to `path` atomically.
@@ -96,14 +112,14 @@ public enum AtomicWrite {
 
     /// `O_TMPFILE` + `linkat`: returns false when the file system does not support it.
     private static func writeUnnamed(
-        _ data: Data, directory: String, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
+        _ body: (Int32) throws(GraphFormatsError) -> Void, directory: String, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
     ) throws(GraphFormatsError) -> Bool {
         #if os(Linux)
         let fd = open(directory, oTmpFile | O_WRONLY | O_CLOEXEC, mode ?? 0o666)
         guard fd >= 0 else { return false }
         var closed = false
         defer { if !closed { close(fd) } }
-        try writeAll(data, to: fd, path: path)
+        try body(fd)
         if let mode { _ = fchmod(fd, mode) }
         guard fsync(fd) == 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
         hook()
@@ -123,13 +139,13 @@ public enum AtomicWrite {
 
     /// A named temporary file, removed on failure.
     private static func writeNamed(
-        _ data: Data, directory: URL, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
+        _ body: (Int32) throws(GraphFormatsError) -> Void, directory: URL, to target: String, mode: mode_t?, path: String, _ hook: () -> Void
     ) throws(GraphFormatsError) {
         let temp = temporaryName(in: directory.path, for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard fd >= 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
         do throws(GraphFormatsError) {
-            try writeAll(data, to: fd, path: path)
+            try body(fd)
             if let mode { _ = fchmod(fd, mode) }
             guard fsync(fd) == 0 else { throw GraphFormatsError.io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
             hook()
@@ -158,11 +174,13 @@ public enum AtomicWrite {
     }
 
     /// Writes into an existing non-regular file (device, FIFO) without replacing it.
-    private static func writeThrough(_ data: Data, to target: String, path: String) throws(GraphFormatsError) {
+    private static func writeThrough(
+        _ body: (Int32) throws(GraphFormatsError) -> Void, to target: String, path: String
+    ) throws(GraphFormatsError) {
         let fd = open(target, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, "cannot open for writing: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try writeAll(data, to: fd, path: path)
+        try body(fd)
     }
 
     private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(GraphFormatsError) {

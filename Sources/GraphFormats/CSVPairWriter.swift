@@ -34,25 +34,48 @@ public enum CSVPairWriter {
     /// Both files for `graph`, deterministic byte for byte.
     /// - Complexity: O(V + E) times the number of columns, plus O(K log K) for K attribute names.
     public static func write(_ graph: Graph) -> Output {
-        let nodeFree = ExportFields.freeNames(graph.entities.map(\.attributes))
-        let edgeFree = ExportFields.freeNames(graph.relations.map(\.attributes))
-        var entities = (entityColumns + nodeFree).map(cell).joined(separator: ",") + "\n"
+        let entities = TextSink(), relations = TextSink()
+        writeEntities(graph, to: entities)
+        writeRelations(graph, to: relations)
+        return Output(entities: entities.text, relations: relations.text)
+    }
+
+    /// Writes the two files of ``write(_:)`` to `entitiesPath` and `relationsPath`,
+    /// each in chunks as it is produced (the same bytes) and atomically (see
+    /// ``TextSink/writeFile(_:_:)``), the entities first.
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: as ``write(_:)``; O(K) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, entitiesFile entitiesPath: String, relationsFile relationsPath: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(entitiesPath) { sink in writeEntities(graph, to: sink) }
+        try TextSink.writeFile(relationsPath) { sink in writeRelations(graph, to: sink) }
+    }
+
+    /// Appends the entities file of ``write(_:)`` to `out`.
+    /// - Complexity: O(V) times the number of columns, plus O(K log K) for K attribute names.
+    public static func writeEntities(_ graph: Graph, to out: TextSink) {
+        let columns = entityColumns + ExportFields.freeNames(graph.entities.map(\.attributes))
+        out += columns.map(cell).joined(separator: ",") + "\n"
         for e in graph.entities {
             var cells: [String: String] = ["id": e.id]
             for (k, v) in ExportFields.nodeFields(e) + ExportFields.freeFields(e.attributes) { cells[k] = v }
-            entities += row(entityColumns + nodeFree, cells)
+            row(columns, cells, to: out)
         }
-        var relations = (relationColumns + edgeFree).map(cell).joined(separator: ",") + "\n"
+    }
+
+    /// Appends the relations file of ``write(_:)`` to `out`.
+    /// - Complexity: O(E) times the number of columns, plus O(K log K) for K attribute names.
+    public static func writeRelations(_ graph: Graph, to out: TextSink) {
+        let columns = relationColumns + ExportFields.freeNames(graph.relations.map(\.attributes))
+        out += columns.map(cell).joined(separator: ",") + "\n"
         for r in graph.relations {
             var cells: [String: String] = ["from": r.from, "to": r.to]
             for (k, v) in ExportFields.edgeFields(r) + ExportFields.freeFields(r.attributes) { cells[k] = v }
-            relations += row(relationColumns + edgeFree, cells)
+            row(columns, cells, to: out)
         }
-        return Output(entities: entities, relations: relations)
     }
 
-    static func row(_ columns: [String], _ cells: [String: String]) -> String {
-        columns.map { c in cells[c].map(cell) ?? "" }.joined(separator: ",") + "\n"
+    static func row(_ columns: [String], _ cells: [String: String], to out: TextSink) {
+        out += columns.map { c in cells[c].map(cell) ?? "" }.joined(separator: ",") + "\n"
     }
 
     /// One cell: formula-guarded, then quoted as RFC 4180 needs.

@@ -66,17 +66,33 @@ public enum CypherWriter {
     /// - Complexity: O(V + E) times the attributes per item; the bulk form
     ///   groups items by kind with one dictionary pass.
     public static func write(_ graph: Graph, dialect: CypherDialect = .neo4j, batchSize: Int? = nil) throws(GraphFormatsError) -> String {
-        for e in graph.entities {
-            try checkName(e.kind, "the kind of entity '\(e.id)'", dialect)
-            for k in e.attributes.keys { try checkName(k, "the attribute name \(k.debugDescription) of entity '\(e.id)'", dialect) }
+        let sink = TextSink()
+        try write(graph, dialect: dialect, batchSize: batchSize, to: sink)
+        return sink.text
+    }
+
+    /// Writes the statements of ``write(_:dialect:batchSize:)`` to `path` (see
+    /// ``TextSink/writeFile(_:_:)``: atomically, `-` for standard output), in
+    /// chunks as they are produced (the same bytes). Every refusal comes before
+    /// the first byte is written.
+    /// - Throws: ``GraphFormatsError/refused(_:)`` or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: as ``write(_:dialect:batchSize:)``; O(V) memory beyond the graph and one chunk.
+    public static func write(
+        _ graph: Graph, dialect: CypherDialect = .neo4j, batchSize: Int? = nil, toFile path: String
+    ) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink throws(GraphFormatsError) in
+            try write(graph, dialect: dialect, batchSize: batchSize, to: sink)
         }
-        for r in graph.relations {
-            try checkName(r.kind, "the kind of relation \(r.from) -> \(r.to)", dialect)
-            for k in r.attributes.keys { try checkName(k, "the attribute name \(k.debugDescription) of relation \(r.from) -\(r.kind)-> \(r.to)", dialect) }
-        }
-        if dialect == .opencypher { try checkNUL(graph) }
+    }
+
+    /// Appends the statements of ``write(_:dialect:batchSize:)`` to `out`,
+    /// after checking every name (nothing is appended when one is refused).
+    /// - Throws: ``GraphFormatsError/refused(_:)``.
+    /// - Complexity: as ``write(_:dialect:batchSize:)``.
+    public static func write(_ graph: Graph, dialect: CypherDialect = .neo4j, batchSize: Int? = nil, to out: TextSink) throws(GraphFormatsError) {
+        try check(graph, dialect: dialect)
         let lit = Literals(dialect: dialect)
-        var out = "// \(line(graph.name)) — written by relgraph\n"
+        out += "// \(line(graph.name)) — written by relgraph\n"
         var labels: [String: String] = [:]
         for e in graph.entities where labels[e.kind] == nil { labels[e.kind] = label(e.kind) }
         let indexable = dialect == .neo4j || graph.entities.allSatisfy { indexFinds($0.id) }
@@ -94,8 +110,8 @@ public enum CypherWriter {
         }
         let kindOf = Dictionary(graph.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         if let batchSize {
-            writeBatches(graph, batchSize: max(1, batchSize), labels: labels, kindOf: kindOf, lit: lit, into: &out)
-            return out
+            writeBatches(graph, batchSize: max(1, batchSize), labels: labels, kindOf: kindOf, lit: lit, into: out)
+            return
         }
         for e in graph.entities {
             let props = entityProperties(e, lit).map { "n.\($0.key) = \($0.value)" }
@@ -108,7 +124,20 @@ public enum CypherWriter {
             out += "MATCH (a:\(a) {id: \(lit.string(r.from))}), (b:\(b) {id: \(lit.string(r.to))}) "
                 + "CREATE (a)-[:\(relationshipType(r.kind))\(body)]->(b);\n"
         }
-        return out
+    }
+
+    /// Refuses a graph the dialect cannot carry (see ``write(_:dialect:batchSize:)``).
+    /// - Complexity: O(V + E) times the attributes per item.
+    static func check(_ graph: Graph, dialect: CypherDialect) throws(GraphFormatsError) {
+        for e in graph.entities {
+            try checkName(e.kind, "the kind of entity '\(e.id)'", dialect)
+            for k in e.attributes.keys { try checkName(k, "the attribute name \(k.debugDescription) of entity '\(e.id)'", dialect) }
+        }
+        for r in graph.relations {
+            try checkName(r.kind, "the kind of relation \(r.from) -> \(r.to)", dialect)
+            for k in r.attributes.keys { try checkName(k, "the attribute name \(k.debugDescription) of relation \(r.from) -\(r.kind)-> \(r.to)", dialect) }
+        }
+        if dialect == .opencypher { try checkNUL(graph) }
     }
 
     /// Whether FalkorDB's index on `id` finds `id` by equality. Measured on
@@ -158,7 +187,7 @@ public enum CypherWriter {
     /// in the order they first appear.
     /// - Complexity: O(V + E) times the attributes per item.
     static func writeBatches(
-        _ graph: Graph, batchSize: Int, labels: [String: String], kindOf: [String: String], lit: Literals, into out: inout String
+        _ graph: Graph, batchSize: Int, labels: [String: String], kindOf: [String: String], lit: Literals, into out: TextSink
     ) {
         func map(_ props: [(key: String, value: String)]) -> String {
             "{" + props.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
@@ -171,11 +200,12 @@ public enum CypherWriter {
         for kind in entityOrder {
             let members = entityGroups[kind] ?? []
             for start in stride(from: 0, to: members.count, by: batchSize) {
-                let rows = members[start..<min(start + batchSize, members.count)].map { i -> String in
+                out += "UNWIND ["
+                for (j, i) in members[start..<min(start + batchSize, members.count)].enumerated() {
                     let e = graph.entities[i]
-                    return "{id: \(lit.string(e.id)), p: \(map(entityProperties(e, lit)))}"
+                    out += (j == 0 ? "" : ", ") + "{id: \(lit.string(e.id)), p: \(map(entityProperties(e, lit)))}"
                 }
-                out += "UNWIND [" + rows.joined(separator: ", ") + "] AS row MERGE (n:\(labels[kind] ?? label(kind)) {id: row.id}) SET n += row.p;\n"
+                out += "] AS row MERGE (n:\(labels[kind] ?? label(kind)) {id: row.id}) SET n += row.p;\n"
             }
         }
         struct Key: Hashable { var from: String, kind: String, to: String }
@@ -189,11 +219,12 @@ public enum CypherWriter {
             let members = relationGroups[key] ?? []
             let a = labels[key.from] ?? "", b = labels[key.to] ?? ""
             for start in stride(from: 0, to: members.count, by: batchSize) {
-                let rows = members[start..<min(start + batchSize, members.count)].map { i -> String in
+                out += "UNWIND ["
+                for (j, i) in members[start..<min(start + batchSize, members.count)].enumerated() {
                     let r = graph.relations[i]
-                    return "{a: \(lit.string(r.from)), b: \(lit.string(r.to)), p: \(map(relationProperties(r, graph, lit)))}"
+                    out += (j == 0 ? "" : ", ") + "{a: \(lit.string(r.from)), b: \(lit.string(r.to)), p: \(map(relationProperties(r, graph, lit)))}"
                 }
-                out += "UNWIND [" + rows.joined(separator: ", ") + "] AS row MATCH (a:\(a) {id: row.a}), (b:\(b) {id: row.b}) "
+                out += "] AS row MATCH (a:\(a) {id: row.a}), (b:\(b) {id: row.b}) "
                     + "CREATE (a)-[r:\(relationshipType(key.kind))]->(b) SET r += row.p;\n"
             }
         }

@@ -23,8 +23,9 @@ public struct DOTOptions: Sendable {
     /// Entities to emphasise (bold outline); when this or ``highlightedRelations``
     /// is non-empty everything else is muted (paler colours, grey lines).
     public var highlightedEntities: Set<String>
-    /// Relations to emphasise (thick red edges), as indices into `graph.relations`.
-    public var highlightedRelations: Set<Int>
+    /// Relations to emphasise (thick red edges), by identity (a path's hops,
+    /// found on this graph or on one it was derived from).
+    public var highlightedRelations: Set<RelationID>
     /// Fill colours (`#rrggbb`) by entity id, replacing the kind's colour
     /// (community colours, for instance). Invalid colours are ignored. When
     /// set, the legend shows the entity kinds by shape only.
@@ -48,7 +49,7 @@ public struct DOTOptions: Sendable {
 
     public init(
         title: String? = nil, legend: Bool = true, highlightedEntities: Set<String> = [],
-        highlightedRelations: Set<Int> = [], fillOverride: [String: String] = [:],
+        highlightedRelations: Set<RelationID> = [], fillOverride: [String: String] = [:],
         colorLegend: [(label: String, color: String)] = [], colorLegendTitle: String? = nil,
         sizes: [String: Double] = [:], sizeLegendTitle: String? = nil, engineHints: [String: String] = [:],
         edgeLabels: EdgeLabels = .auto
@@ -230,7 +231,7 @@ public enum DOTWriter {
             let kind = graph.schema.relationKind(r.kind) ?? RelationKind(name: r.kind)
             var label = kind.forward
             if let d = r.dateText { label += "\n" + d }
-            let lit = highlighting && options.highlightedRelations.contains(i)
+            let lit = highlighting && options.highlightedRelations.contains(graph.relationID(at: i))
             var attrs: [(String, String)] = []
             if options.edgeLabels != .none && (labelAll || lit) {
                 // A highlighted label sits on a white plate so that the grey edges behind it don't cross it.

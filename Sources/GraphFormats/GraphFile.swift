@@ -80,11 +80,13 @@ public enum GraphFile {
         case .graphml: try GraphMLWriter.write(graph, toFile: path)
         case .gexf: try GEXFWriter.write(graph, toFile: path)
         case .nodeLink: try NodeLinkWriter.write(graph, toFile: path)
+        case .yaml: try YAMLGraphWriter.write(graph, toFile: path)
+        case .json: try RelgraphJSON.write(graph, toFile: path)
+        case .cypher: try CypherWriter.write(graph, toFile: path)
+        case .mermaid: try MermaidWriter.write(graph, toFile: path)
         case .csv:
             let paths = csvPairPaths(writing: path)
-            let out = CSVPairWriter.write(graph)
-            try AtomicWrite.write(out.entities, to: paths.entities)
-            try AtomicWrite.write(out.relations, to: paths.relations)
+            try CSVPairWriter.write(graph, entitiesFile: paths.entities, relationsFile: paths.relations)
         default: try AtomicWrite.write(write(graph, format: format), to: path)
         }
     }

@@ -28,7 +28,23 @@ public enum MermaidWriter {
     /// The flowchart for `graph`, deterministic byte for byte.
     /// - Complexity: O(V + E) plus the length of the names.
     public static func write(_ graph: Graph) -> String {
-        var out = "%% " + String(graph.name.unicodeScalars.map { isBreak($0) ? " " : Character($0) }) + "\n"
+        let sink = TextSink()
+        write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the flowchart of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
+    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E) plus the length of the names; O(V) memory beyond one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
+    }
+
+    /// Appends the flowchart of ``write(_:)`` to `out`.
+    /// - Complexity: O(V + E) plus the length of the names.
+    public static func write(_ graph: Graph, to out: TextSink) {
+        out += "%% " + String(graph.name.unicodeScalars.map { isBreak($0) ? " " : Character($0) }) + "\n"
         out += "flowchart LR\n"
         var index: [String: Int] = [:]
         for (i, e) in graph.entities.enumerated() {
@@ -45,9 +61,10 @@ public enum MermaidWriter {
         for (k, kind) in graph.schema.entityKinds.filter({ members[$0.name] != nil }).enumerated() {
             let fill = Schema.isValidColor(kind.color) ? kind.color : "#e5e7eb"
             out += "  classDef k\(k) fill:\(fill)\n"
-            out += "  class " + (members[kind.name] ?? []).map { "n\($0)" }.joined(separator: ",") + " k\(k)\n"
+            out += "  class "
+            for (j, i) in (members[kind.name] ?? []).enumerated() { out += j == 0 ? "n\(i)" : ",n\(i)" }
+            out += " k\(k)\n"
         }
-        return out
     }
 
     /// Control characters and line separators (written as codes, never raw).

@@ -32,6 +32,23 @@ public enum RelgraphJSON {
     /// The graph as relgraph JSON text, ending in a newline.
     /// - Complexity: O(V + E + A) for A aliases and attributes.
     public static func write(_ graph: Graph) -> String {
+        let sink = TextSink()
+        write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the JSON text of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
+    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E + A); O(1) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
+    }
+
+    /// Appends the JSON text of ``write(_:)`` to `out`: the top-level keys in
+    /// sorted order, each entity and relation made and written one at a time.
+    /// - Complexity: O(V + E + A).
+    public static func write(_ graph: Graph, to out: TextSink) {
         var top: [String: Value] = ["relgraph": .number(1), "name": .string(graph.name)]
         if let d = graph.description { top["description"] = .string(d) }
         if !graph.sources.isEmpty {
@@ -67,7 +84,7 @@ public enum RelgraphJSON {
             }
             top["schema"] = .object(schema)
         }
-        top["entities"] = .array(graph.entities.map { e in
+        func entity(_ e: Entity) -> Value {
             var o: [String: Value] = ["id": .string(e.id), "kind": .string(e.kind), "name": .string(e.name)]
             if !e.aliases.isEmpty { o["aliases"] = .array(e.aliases.map(Value.string)) }
             let (startKey, endKey) = GraphSchemaDiff.dateKeys(forEntityKind: e.kind)
@@ -76,8 +93,8 @@ public enum RelgraphJSON {
             if let d = e.description { o["description"] = .string(d) }
             if !e.attributes.isEmpty { o["attributes"] = .object(e.attributes.mapValues(Value.string)) }
             return .object(o)
-        })
-        top["relations"] = .array(graph.relations.map { r in
+        }
+        func relation(_ r: Relation) -> Value {
             var o: [String: Value] = ["from": .string(r.from), "kind": .string(r.kind), "to": .string(r.to)]
             if let d = r.date { o["date"] = .string(d.description) }
             if let s = r.start { o["start"] = .string(s.description) }
@@ -90,10 +107,40 @@ public enum RelgraphJSON {
             if let c = r.confidence { o["confidence"] = .number(c) }
             if !r.attributes.isEmpty { o["attributes"] = .object(r.attributes.mapValues(Value.string)) }
             return .object(o)
-        })
-        var out = ""
-        Value.object(top).write(to: &out, indent: 0)
-        return out + "\n"
+        }
+        // The top-level object as `Value.object` writes it (keys sorted), with the two
+        // long arrays streamed item by item instead of held as one value.
+        var keys = Array(top.keys) + ["entities", "relations"]
+        keys.sort()
+        out += "{\n"
+        for (i, key) in keys.enumerated() {
+            out += "  " + Value.quoted(key) + ": "
+            switch key {
+            case "entities": writeArray(graph.entities, entity, to: out)
+            case "relations": writeArray(graph.relations, relation, to: out)
+            default:
+                var text = ""
+                (top[key] ?? .null).write(to: &text, indent: 1)
+                out += text
+            }
+            out += i == keys.count - 1 ? "\n" : ",\n"
+        }
+        out += "}\n"
+    }
+
+    /// An array at indent 1 of the top-level object, as `Value.array` writes it, one item at a time.
+    private static func writeArray<T>(_ items: [T], _ value: (T) -> Value, to out: TextSink) {
+        if items.isEmpty { out += "[]"; return }
+        out += "[\n"
+        var text = ""
+        for (i, item) in items.enumerated() {
+            text.removeAll(keepingCapacity: true)
+            text += "    "
+            value(item).write(to: &text, indent: 2)
+            text += i == items.count - 1 ? "\n" : ",\n"
+            out += text
+        }
+        out += "  ]"
     }
 }
 

@@ -66,48 +66,22 @@ public final class TextSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Streams a writer's output to `path` atomically, as ``AtomicWrite`` does:
+    /// Streams a writer's output to `path` as ``AtomicWrite`` writes a file:
+    /// `-` is standard output; a device or FIFO is written through; otherwise
     /// the chunks go to a temporary file in the same directory, renamed over
-    /// `path` once everything is written; on any error (the writer's or the
+    /// `path` once everything is written, and on any error (the writer's or the
     /// disk's) the temporary file is removed and `path` is untouched.
     /// - Throws: the writer's error, or ``GraphFormatsError/io(path:_:)``.
     /// - Complexity: O(n) in the bytes written, O(1) memory beyond one chunk.
     public static func writeFile(
         _ path: String, _ body: (TextSink) throws(GraphFormatsError) -> Void
     ) throws(GraphFormatsError) {
-        let fm = FileManager.default
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw .io(path: path, "is a directory")
-        }
-        do {
-            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: path, "cannot create directory \(dir.path)")
-        }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard fd >= 0 else { throw .io(path: path, "cannot write: \(String(cString: strerror(errno)))") }
-        let sink = TextSink(fd: fd, path: path)
-        do {
+        try AtomicWrite.stream(to: path) { fd throws(GraphFormatsError) in
+            let shown = path == AtomicWrite.standardOutputPath ? "standard output" : path
+            let sink = TextSink(fd: fd, path: shown)
             try body(sink)
-        } catch {
-            close(fd)
-            unlink(temp)
-            throw error
-        }
-        sink.flush()
-        let closed = close(fd)
-        if let failure = sink.failure ?? (closed != 0 ? String(cString: strerror(errno)) : nil) {
-            unlink(temp)
-            throw .io(path: path, "cannot write: \(failure)")
-        }
-        if rename(temp, path) != 0 {
-            let message = String(cString: strerror(errno))
-            unlink(temp)
-            throw .io(path: path, "cannot replace file: \(message)")
+            sink.flush()
+            if let failure = sink.failure { throw .io(path: shown, "cannot write: \(failure)") }
         }
     }
 }

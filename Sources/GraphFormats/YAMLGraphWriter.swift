@@ -17,7 +17,23 @@ public enum YAMLGraphWriter {
     /// The graph as YAML text, ending in a newline.
     /// - Complexity: O(V + E + A) for A aliases and attributes.
     public static func write(_ graph: Graph) -> String {
-        var out = "relgraph: 1\n"
+        let sink = TextSink()
+        write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the YAML text of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
+    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: O(V + E + A); O(1) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
+    }
+
+    /// Appends the YAML text of ``write(_:)`` to `out`.
+    /// - Complexity: O(V + E + A).
+    public static func write(_ graph: Graph, to out: TextSink) {
+        out += "relgraph: 1\n"
         out += "name: \(YAMLText.scalar(graph.name))\n"
         if let d = graph.description { out += "description: \(YAMLText.scalar(d))\n" }
         if !graph.sources.isEmpty {
@@ -95,7 +111,6 @@ public enum YAMLGraphWriter {
                 if !r.attributes.isEmpty { out += "    attributes: \(YAMLText.flowMap(r.attributes))\n" }
             }
         }
-        return out
     }
 }
 

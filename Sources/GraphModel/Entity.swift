@@ -58,6 +58,26 @@ public struct Evidence: Hashable, Sendable {
     }
 }
 
+/// A relation's identity: the number a ``Graph`` gives a relation when the
+/// relation enters it, kept by every graph derived from that one
+/// (``Graph/filtered(entities:relations:)``, subgraphs, time slices), so that a
+/// path or a highlight found on one graph names the same relations on another.
+///
+/// A graph read from a file numbers its relations 0, 1, 2… in file order; a
+/// relation added later gets the next unused number. Compare identities only
+/// between graphs derived from the same one. Look a relation up with
+/// ``Graph/relation(_:)`` or ``Graph/index(of:)-(RelationID)``.
+public struct RelationID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: UInt32
+
+    public init(_ rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static func < (a: RelationID, b: RelationID) -> Bool { a.rawValue < b.rawValue }
+
+    /// The number, as in `#12`.
+    public var description: String { "#\(rawValue)" }
+}
+
 /// A typed tie between two entities.
 ///
 /// A relation has either a point `date` (something that happened then) or a
@@ -68,14 +88,18 @@ public struct Evidence: Hashable, Sendable {
 /// endpoints, kind, weight and location are stored inline; dates, evidence,
 /// confidence and attributes (absent from a plain edge list) live in one
 /// shared, copy-on-write box that is not allocated when all of them are empty.
-/// A relation without them takes 104 bytes (`MemoryLayout<Relation>.stride`;
-/// a ``Graph`` adds 8 for its endpoint indices).
+/// A relation without them takes 104 bytes (`MemoryLayout<Relation>.stride`,
+/// its identity included: it sits in the weight's padding; a ``Graph`` adds 8
+/// for its endpoint indices, 112 in all).
 public struct Relation: Hashable, Sendable {
     public var from: String
     public var kind: String
     public var to: String
     /// A length for weighted paths, a strength for centralities (see the algorithm's doc).
     public var weight: Double?
+    /// ``id``'s number, `UInt32.max` until the relation enters a graph. Declared
+    /// after `weight` so that it fills the 7 bytes of padding after `Double?`.
+    var rawID: UInt32 = .max
     public var location: SourceLocation?
     private var details: Details?
 
@@ -114,6 +138,11 @@ public struct Relation: Hashable, Sendable {
         change(details!)
         if details!.isEmpty { details = nil }
     }
+
+    /// The relation's identity in the graph it belongs to (see ``RelationID``);
+    /// `nil` for a relation made but not yet in a graph. It is not part of the
+    /// relation's value: two relations that differ only in identity are equal.
+    public var id: RelationID? { rawID == .max ? nil : RelationID(rawID) }
 
     public var date: PartialDate? {
         get { details?.date }

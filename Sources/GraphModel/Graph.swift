@@ -6,7 +6,10 @@ import Foundation
 /// with every problem found.
 ///
 /// Entities and relations keep the order they were given in (file order), which
-/// is what writers use to stay deterministic and diffable.
+/// is what writers use to stay deterministic and diffable. Every relation has
+/// an identity (``RelationID``) given when it enters the graph and kept by the
+/// graphs derived from this one, whereas its position in ``relations`` shifts
+/// when ``filtered(entities:relations:)`` drops others.
 public struct Graph: Sendable, Equatable {
     /// A title for the graph (shown in diagrams and exports).
     public var name: String
@@ -20,6 +23,9 @@ public struct Graph: Sendable, Equatable {
     private var indexByID: [String: Int]
     /// `ends[2e]`, `ends[2e + 1]`: entity indices of relation `e`'s ends.
     private var ends: [Int32]
+    /// The number the next relation added gets: above every identity this graph
+    /// (or the graph it was derived from) has given.
+    private var nextRelationID: UInt32
     /// Derived data built on first use and shared by copies of this value
     /// (the name index, an algorithm's adjacency snapshot); replaced by every mutation.
     private var cache = GraphCache()
@@ -50,13 +56,15 @@ public struct Graph: Sendable, Equatable {
         let contents = Graph.validateContents(schema: schema, entities: entities, relations: relations, endpoints: endpointHints)
         problems += contents.problems + Graph.headerProblems(name: name, description: description)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
-        self.init(validated: name, description, schema, entities, relations, contents.index, contents.endpoints)
+        var relations = relations
+        let next = Graph.number(&relations)
+        self.init(validated: name, description, schema, entities, relations, contents.index, contents.endpoints, next)
     }
 
-    /// Stores what an initialiser has validated.
+    /// Stores what an initialiser has validated (relations already numbered below `nextRelationID`).
     private init(
         validated name: String, _ description: String?, _ schema: Schema, _ entities: [Entity],
-        _ relations: [Relation], _ index: [String: Int], _ ends: [Int32]
+        _ relations: [Relation], _ index: [String: Int], _ ends: [Int32], _ nextRelationID: UInt32
     ) {
         self.name = name
         self.description = description
@@ -65,6 +73,36 @@ public struct Graph: Sendable, Equatable {
         self.relations = relations
         indexByID = index
         self.ends = ends
+        self.nextRelationID = nextRelationID
+    }
+
+    /// Gives identities to relations entering a graph: a relation keeps the one
+    /// it has (it comes from a graph this one derives from) unless an earlier
+    /// relation holds it; the others are numbered on from the largest kept, in
+    /// order — 0, 1, 2… when none has one. Returns the next free number.
+    /// - Complexity: O(E); no hashing unless some relations carry an identity
+    ///   that is not their position.
+    static func number(_ relations: inout [Relation]) -> UInt32 {
+        precondition(relations.count < Int(UInt32.max), "a graph holds fewer than 2³² − 1 relations")
+        var sequential = true, anyNumbered = false
+        var largest: UInt32 = 0
+        for (i, r) in relations.enumerated() {
+            if r.rawID != UInt32(truncatingIfNeeded: i) { sequential = false }
+            if r.rawID != .max { anyNumbered = true; largest = max(largest, r.rawID) }
+        }
+        if sequential { return UInt32(relations.count) }
+        if !anyNumbered {
+            for i in relations.indices { relations[i].rawID = UInt32(i) }
+            return UInt32(relations.count)
+        }
+        var taken = Set<UInt32>(minimumCapacity: relations.count)
+        var next = largest + 1
+        for i in relations.indices where relations[i].rawID == .max || !taken.insert(relations[i].rawID).inserted {
+            precondition(next < .max, "relation identities exhausted")
+            relations[i].rawID = next
+            next += 1
+        }
+        return next
     }
 
     /// The graph's name and description against the ``TextPolicy``.
@@ -120,7 +158,8 @@ public struct Graph: Sendable, Equatable {
                 let w = weights.isEmpty ? Double.nan : weights[e]
                 let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
                 let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
-                let r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
+                var r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
+                r.rawID = UInt32(truncatingIfNeeded: e)
                 let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
                 ends[2 * e] = ia; ends[2 * e + 1] = ib
                 let info = kindInfo[k]
@@ -133,13 +172,43 @@ public struct Graph: Sendable, Equatable {
         }
         }
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
-        self.init(validated: name, description, schema, entities, relations, checked.index, ends)
+        self.init(validated: name, description, schema, entities, relations, checked.index, ends, UInt32(m))
     }
 
     /// The indices in ``entities`` of relation `e`'s `from` and `to`.
     /// - Complexity: O(1).
     public func endpoints(ofRelation e: Int) -> (from: Int, to: Int) {
         (Int(ends[2 * e]), Int(ends[2 * e + 1]))
+    }
+
+    /// The identity of the relation at position `index` in ``relations``.
+    /// - Complexity: O(1).
+    public func relationID(at index: Int) -> RelationID { RelationID(relations[index].rawID) }
+
+    /// The position in ``relations`` of the relation with this identity, `nil`
+    /// when it is not in this graph (a filter dropped it, or it names a relation
+    /// of an unrelated graph).
+    /// - Complexity: O(1) when the graph holds every relation it numbered
+    ///   (a graph as read); otherwise O(1) amortized: the first call builds a
+    ///   table in O(E), shared by copies of the graph until it changes.
+    public func index(of id: RelationID) -> Int? {
+        let raw = Int(id.rawValue)
+        if raw < relations.count && relations[raw].rawID == id.rawValue { return raw }
+        return cache.relationPositions(relations).position(of: id.rawValue)
+    }
+
+    /// The relation with this identity, `nil` when it is not in this graph.
+    /// - Complexity: as ``index(of:)-(RelationID)``.
+    public func relation(_ id: RelationID) -> Relation? { index(of: id).map { relations[$0] } }
+
+    /// The relation with this identity, which must be in this graph (as an
+    /// array's subscript needs its index in range): for an identity read from
+    /// this graph, a path found on it for instance.
+    /// - Precondition: the graph holds a relation with this identity.
+    /// - Complexity: as ``index(of:)-(RelationID)``.
+    public subscript(relation id: RelationID) -> Relation {
+        guard let i = index(of: id) else { preconditionFailure("no relation \(id) in graph '\(name)'") }
+        return relations[i]
     }
 
     /// Every relation's endpoint indices, flat: `[from₀, to₀, from₁, to₁, …]`
@@ -173,7 +242,10 @@ public struct Graph: Sendable, Equatable {
         cache = GraphCache()
     }
 
-    /// Adds a relation between two entities already in the graph.
+    /// Adds a relation between two entities already in the graph. It gets the
+    /// next unused identity, or keeps the one it carries when that is above
+    /// every identity this graph has given (a relation copied from the graph
+    /// this one derives from, added in order).
     /// - Throws: ``GraphModelError/invalid(_:)`` when it breaks the schema.
     public mutating func add(_ relation: Relation) throws(GraphModelError) {
         var problems: [Diagnostic] = []
@@ -181,13 +253,19 @@ public struct Graph: Sendable, Equatable {
         Graph.check(relation, schema: schema, kind: schema.relationKind(relation.kind),
                     fromKind: a.map { entities[$0].kind }, toKind: b.map { entities[$0].kind }, into: &problems)
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
+        var relation = relation
+        // Keep an identity no relation here can hold (every one is below nextRelationID).
+        if relation.rawID == .max || relation.rawID < nextRelationID { relation.rawID = nextRelationID }
+        precondition(relation.rawID < .max - 1, "relation identities exhausted")
+        nextRelationID = relation.rawID + 1
         relations.append(relation)
         ends.append(Int32(a ?? -1)); ends.append(Int32(b ?? -1))
         cache = GraphCache()
     }
 
     /// A graph with only the entities and relations that pass the filters
-    /// (relations also need both ends kept). Order is preserved.
+    /// (relations also need both ends kept). Order and relation identities are
+    /// preserved: `filtered.relation(id)` is `self.relation(id)` when kept.
     /// - Complexity: O(V + E).
     public func filtered(
         entities keepEntity: (Entity) -> Bool = { _ in true },
@@ -254,6 +332,7 @@ extension Graph {
 final class GraphCache: @unchecked Sendable {
     private let lock = NSLock()
     private var names: NameIndex?
+    private var positions: RelationPositions?
     private var values: [String: any Sendable] = [:]
 
     func nameIndex(_ entities: [Entity]) -> NameIndex {
@@ -261,6 +340,14 @@ final class GraphCache: @unchecked Sendable {
         if let names { return names }
         let built = NameIndex(entities)
         names = built
+        return built
+    }
+
+    func relationPositions(_ relations: [Relation]) -> RelationPositions {
+        lock.lock(); defer { lock.unlock() }
+        if let positions { return positions }
+        let built = RelationPositions(relations)
+        positions = built
         return built
     }
 
@@ -272,5 +359,33 @@ final class GraphCache: @unchecked Sendable {
     func store(_ key: String, _ value: any Sendable) {
         lock.lock(); defer { lock.unlock() }
         values[key] = value
+    }
+}
+
+/// Where each relation identity sits in a graph's relations: a dense table
+/// when the identities are not much sparser than the relations (a filtered
+/// graph), a dictionary otherwise.
+struct RelationPositions: Sendable {
+    private var dense: [Int32] = []
+    private var sparse: [UInt32: Int32] = [:]
+
+    /// - Complexity: O(E), plus O(largest identity) for the dense table.
+    init(_ relations: [Relation]) {
+        let largest = relations.lazy.map(\.rawID).max() ?? 0
+        if Int(largest) < 4 * relations.count + 64 {
+            dense = [Int32](repeating: -1, count: Int(largest) + 1)
+            for (i, r) in relations.enumerated() { dense[Int(r.rawID)] = Int32(i) }
+        } else {
+            sparse.reserveCapacity(relations.count)
+            for (i, r) in relations.enumerated() { sparse[r.rawID] = Int32(i) }
+        }
+    }
+
+    func position(of raw: UInt32) -> Int? {
+        if !dense.isEmpty {
+            guard Int(raw) < dense.count, dense[Int(raw)] >= 0 else { return nil }
+            return Int(dense[Int(raw)])
+        }
+        return sparse[raw].map(Int.init)
     }
 }

@@ -152,7 +152,7 @@ public struct Report: Sendable {
                 continue
             }
             let hops = path.hops.map { hop -> Hop in
-                var r = graph.relations[hop.relationIndex]
+                var r = graph[relation: hop.relation]
                 let source = r.evidence?.source
                 r.evidence?.source = nil
                 var note: Int?
@@ -235,7 +235,7 @@ public struct Report: Sendable {
             topDegree: ranked(degree), topBetweenness: ranked(betweenness), topPageRank: ranked(Centrality.pagerank(in: graph)),
             modularity: partition.modularity, communities: communities,
             brokers: Brokers.articulationPoints(in: graph).map(name).sorted(),
-            bridges: Brokers.bridges(in: graph).map { Narration.claim(graph.relations[$0.relationIndex], in: graph) },
+            bridges: Brokers.bridges(in: graph).map { Narration.claim(graph[relation: $0.relation], in: graph) },
             paths: paths, footnotes: footnotes, figures: figures, figureNote: figureNote,
             undated: undated, generalKnowledgeOnly: generalOnly, unsourced: unsourced,
             isolated: graph.entities.filter { (degreeByID[$0.id] ?? 0) == 0 }.map(\.name).sorted(),

@@ -12,7 +12,7 @@ struct PathNarrator {
     /// "Ramón Mercader killed Leon Trotsky (1940-08-20) — struck him with an ice axe [s. 88]"
     /// (the library's ``Narration``, shared with the explorer page and the report).
     func sentence(_ hop: Path.Hop) -> String {
-        Narration.sentence(graph.relations[hop.relationIndex], forward: hop.forward, in: graph)
+        Narration.sentence(graph[relation: hop.relation], forward: hop.forward, in: graph)
     }
 
     /// "Ramón Mercader → Leon Trotsky → Joseph Stalin"
@@ -31,17 +31,18 @@ struct PathNarrator {
         PathJSON(
             hops: path.hopCount, length: path.length, entities: path.entities,
             steps: path.hops.map { hop in
-                let r = graph.relations[hop.relationIndex]
+                let r = graph[relation: hop.relation]
                 return StepJSON(
                     from: hop.from, to: hop.to, kind: r.kind, forward: hop.forward,
-                    relation: RelationRefJSON(from: r.from, kind: r.kind, to: r.to, index: hop.relationIndex),
+                    relation: RelationRefJSON(from: r.from, kind: r.kind, to: r.to, id: hop.relation.rawValue),
                     date: r.dateText, evidence: r.evidence?.text, source: r.evidence?.source,
                     sentence: sentence(hop))
             })
     }
 }
 
-struct RelationRefJSON: Codable { var from: String; var kind: String; var to: String; var index: Int }
+/// A relation of a path: its ends, kind and identity (its position in the file read).
+struct RelationRefJSON: Codable { var from: String; var kind: String; var to: String; var id: UInt32 }
 struct StepJSON: Codable {
     var from: String; var to: String; var kind: String; var forward: Bool
     var relation: RelationRefJSON; var date: String?; var evidence: String?; var source: String?; var sentence: String

@@ -62,7 +62,7 @@ struct ConstrainedPathTests {
         var time = Int.min
         var length = 0.0
         for (i, hop) in p.hops.enumerated() {
-            let r = g.relations[hop.relationIndex]
+            let r = g[relation: hop.relation]
             #expect(hop.from == p.entities[i] && hop.to == p.entities[i + 1], "\(why)")
             #expect(hop.forward ? (r.from == hop.from && r.to == hop.to) : (r.to == hop.from && r.from == hop.to), "\(why): hop \(i) direction")
             #expect((c.kinds?.contains(r.kind) ?? true) && !c.excludedKinds.contains(r.kind), "\(why): kind")
@@ -238,14 +238,14 @@ struct ConstrainedPathTests {
             Relation(from: "b", kind: "ally_of", to: "c", weight: 1),
         ]
         let g = try Graph(entities: ["a", "b", "c"].map { Entity(id: $0, kind: "person") }, relations: rels)
-        #expect(try ShortestPaths.shortestPath(in: g, from: "a", to: "c")?.hops.map(\.relationIndex) == [0, 2])
+        #expect(try ShortestPaths.shortestPath(in: g, from: "a", to: "c")?.hops.map(\.relation.rawValue) == [0, 2])
         let w = PathConstraints(weighted: true)
         let p = try #require(try ShortestPaths.shortestPath(in: g, from: "a", to: "c", constraints: w))
-        #expect(p.hops.map(\.relationIndex) == [1, 2])
+        #expect(p.hops.map(\.relation.rawValue) == [1, 2])
         #expect(p.length == 3)
         #expect(try ShortestPaths.countShortestPaths(in: g, from: "a", to: "c") == 1)
-        #expect(try ShortestPaths.allShortestPaths(in: g, from: "a", to: "c", constraints: w).map { $0.hops.map(\.relationIndex) } == [[1, 2]])
-        #expect(Brokers.bridges(in: g).map(\.relationIndex) == [2])
+        #expect(try ShortestPaths.allShortestPaths(in: g, from: "a", to: "c", constraints: w).map { $0.hops.map(\.relation.rawValue) } == [[1, 2]])
+        #expect(Brokers.bridges(in: g).map(\.relation.rawValue) == [2])
         #expect(Centrality.degree(in: g).byID == ["a": 2, "b": 3, "c": 1])
     }
 }

@@ -104,7 +104,7 @@ struct DocExampleTests {
         let p = try #require(try ShortestPaths.shortestPath(in: g, from: "a", to: "b"))
         #expect(p.entities == ["a", "org", "b"])
         #expect(p.hops.map(\.forward) == [true, false])
-        #expect(p.hops.map(\.relationIndex) == [0, 1])
+        #expect(p.hops.map(\.relation.rawValue) == [0, 1])
         // Directed, member_of cannot be crossed backwards.
         #expect(try ShortestPaths.shortestPath(in: g, from: "a", to: "b", constraints: PathConstraints(directed: true)) == nil)
         #expect(throws: GraphAlgorithmsError.unknownEntity("zed")) { try ShortestPaths.shortestPath(in: g, from: "a", to: "zed") }

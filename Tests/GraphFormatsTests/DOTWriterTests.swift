@@ -107,7 +107,7 @@ struct DOTWriterTests {
 
     @Test func deterministic() throws {
         let g = try small()
-        let options = DOTOptions(highlightedEntities: ["ada", "boris"], highlightedRelations: [1],
+        let options = DOTOptions(highlightedEntities: ["ada", "boris"], highlightedRelations: [RelationID(1)],
                                  fillOverride: ["ada": "#ff0000"], colorLegend: [("one", "#ff0000"), ("two", "#00ff00")],
                                  sizes: ["ada": 1, "boris": 0.5], engineHints: ["overlap": "false", "splines": "true"])
         let a = DOTWriter.write(g, options: options)
@@ -178,7 +178,7 @@ struct DOTWriterTests {
 
     @Test func highlightingKeepsTheRestReadable() throws {
         let g = try small()
-        let options = DOTOptions(legend: false, highlightedEntities: ["boris", "ada"], highlightedRelations: [1])
+        let options = DOTOptions(legend: false, highlightedEntities: ["boris", "ada"], highlightedRelations: [RelationID(1)])
         let doc = try Graphviz.parse(dot: DOTWriter.write(g, options: options))
         let nodes = Dictionary(uniqueKeysWithValues: doc.nodes.map { ($0.id, $0) })
         let ada = try #require(nodes["ada"])
@@ -223,10 +223,10 @@ struct DOTWriterTests {
         let atLimit = try Self.chain(limit), over = try Self.chain(limit + 1)
         #expect(try labelled(atLimit, DOTOptions()) == Array(0..<limit))
         #expect(try labelled(over, DOTOptions()) == [])
-        #expect(try labelled(over, DOTOptions(highlightedEntities: ["p3", "p4"], highlightedRelations: [3])) == [3])
+        #expect(try labelled(over, DOTOptions(highlightedEntities: ["p3", "p4"], highlightedRelations: [RelationID(3)])) == [3])
         #expect(try labelled(over, DOTOptions(edgeLabels: .all)) == Array(0...limit))
         #expect(try labelled(atLimit, DOTOptions(edgeLabels: .none)) == [])
-        #expect(try labelled(over, DOTOptions(highlightedRelations: [3], edgeLabels: .none)) == [])
+        #expect(try labelled(over, DOTOptions(highlightedRelations: [RelationID(3)], edgeLabels: .none)) == [])
     }
 
     @Test func overridesAndExtraLegends() throws {

@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test func aRelationWithoutDetailsIsCompact() {
-        // from, kind, to (3 × 16), weight (9), location (33), one reference (8), with padding.
+        // from, kind, to (3 × 16), weight (9), the identity (4, in the padding after the weight),
+        // location (33), one reference (8), with padding.
         #expect(MemoryLayout<Relation>.stride == 104)
         var r = Relation(from: "a", kind: "tie", to: "b", weight: 2)
         #expect(r.attributes.isEmpty && r.date == nil)

@@ -147,6 +147,57 @@ struct FileOutputTests {
         }
     }
 
+    /// `--highlight-path` finds the path once on the whole graph and marks it on the
+    /// focused graph by relation identity. Here the focus drops São Paulo (and
+    /// Ana's tie to it), so Ève → Le Journal takes the position Bruno → Ève had:
+    /// marking by position would paint the wrong edge.
+    @Test("render --highlight-path with --focus marks the path's edges, and only those")
+    func highlightAfterFocus() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let out = dir.appendingPathComponent("focus.svg")
+            expectStatus(try CLI.run(["render", CLI.absolute(CLI.small), "-o", out.path,
+                                      "--highlight-path", "ana,eve", "--focus", "journal", "--radius", "1"]), 0)
+            let svg = try String(contentsOf: out, encoding: .utf8)
+            // Each Graphviz edge group: its title (DOT's `a->b`) and whether it is drawn red.
+            var red: [String: Bool] = [:]
+            for group in svg.components(separatedBy: "class=\"edge\">").dropFirst() {
+                let body = group.components(separatedBy: "</g>\n</g>")[0]
+                guard let t0 = body.range(of: "<title>"), let t1 = body.range(of: "</title>") else { continue }
+                let title = String(body[t0.upperBound..<t1.lowerBound]).replacingOccurrences(of: "&#45;&gt;", with: "->")
+                red[title] = body.contains("stroke=\"#dc2626\"")
+            }
+            #expect(red == ["ana->club": true, "bruno->club": true, "bruno->eve": true, "eve->journal": false], "\(red)")
+        }
+    }
+
+    /// Every writer streams to the file `-o` names; `-o -` and no `-o` are standard
+    /// output, with the same bytes, and never a file named `-`.
+    @Test("export streams every format to a file, `-o -` or standard output with the same bytes",
+          arguments: ["dot", "yaml", "json", "graphml", "gexf", "node-link", "cypher", "mermaid"])
+    func exportStreamsEveryFormat(format: String) throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = dir.appendingPathComponent("out.\(format)")
+            expectStatus(try CLI.run(["export", CLI.absolute(CLI.trotsky), "--format", format, "-o", file.path]), 0)
+            let dash = try CLI.run(["export", CLI.absolute(CLI.trotsky), "--format", format, "-o", "-"], in: dir)
+            expectStatus(dash, 0)
+            let plain = try CLI.run(["export", CLI.absolute(CLI.trotsky), "--format", format], in: dir)
+            expectStatus(plain, 0)
+            let written = try Data(contentsOf: file)
+            #expect(written.count > 1000)
+            #expect(dash.stdoutData == written && plain.stdoutData == written)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.\(format)"])
+        }
+    }
+
+    @Test("export to a full device fails naming it, for every format",
+          .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
+          arguments: ["dot", "yaml", "json", "graphml", "gexf", "node-link", "cypher", "mermaid"])
+    func exportToAFullDevice(format: String) throws {
+        let r = try CLI.run(["export", CLI.small, "--format", format, "-o", "/dev/full"])
+        expectStatus(r, 1)
+        #expect(r.stderr.contains("/dev/full") && r.stderr.contains("No space left"), "\(r)")
+    }
+
     /// Graphviz's own `dot` program, when installed, reads the export and draws one
     /// node per entity.
     @Test("system Graphviz reads the DOT export",

@@ -4,6 +4,7 @@ import GraphModel
 /// (direction, relation kinds and dates applied as an edge filter), the mask of
 /// entities allowed as intermediates, and the two ends.
 struct PathQuery {
+    let graph: Graph
     let snap: AdjacencySnapshot
     let csr: CSRGraph
     let nodeOK: [Bool]?
@@ -15,6 +16,7 @@ struct PathQuery {
         guard let s = graph.index(of: from) else { throw .unknownEntity(from) }
         guard let t = graph.index(of: to) else { throw .unknownEntity(to) }
         try PathQuery.validate(c, graph: graph, snap: snap)
+        self.graph = graph
         self.snap = snap
         constraints = c
         source = s
@@ -64,7 +66,7 @@ struct PathQuery {
         for (i, e32) in p.edges.enumerated() {
             let e = Int(e32), u = p.nodes[i], v = p.nodes[i + 1]
             let forward = snap.sources[e] == u && snap.targets[e] == v
-            hops.append(Path.Hop(from: snap.ids[Int(u)], to: snap.ids[Int(v)], relationIndex: e, forward: forward))
+            hops.append(Path.Hop(from: snap.ids[Int(u)], to: snap.ids[Int(v)], relation: graph.relationID(at: e), forward: forward))
         }
         return Path(entities: p.nodes.map { snap.ids[Int($0)] }, hops: hops, length: p.length)
     }

@@ -2,7 +2,8 @@ import GraphModel
 
 /// A chain of relations between two entities, hop by hop.
 ///
-/// Every hop names the relation it crossed (its index in `graph.relations`) and
+/// Every hop names the relation it crossed (its identity, ``RelationID``, which
+/// names the same relation on every graph derived from the one searched) and
 /// whether it was crossed the way the relation reads (`forward`: from its `from`
 /// to its `to`) or against it, so that a printer can say "Mercader killed
 /// Trotsky" or "Trotsky was killed by Mercader".
@@ -13,16 +14,17 @@ public struct Path: Hashable, Sendable {
         public var from: String
         /// The entity the hop reaches.
         public var to: String
-        /// The relation crossed: an index into `graph.relations`.
-        public var relationIndex: Int
+        /// The relation crossed; `graph.relation(hop.relation)` is it, on the
+        /// graph searched and on any graph derived from it that kept it.
+        public var relation: RelationID
         /// `true` when crossed from the relation's `from` to its `to`; `false`
         /// when crossed backwards (an undirected search, or a symmetric kind).
         public var forward: Bool
 
-        public init(from: String, to: String, relationIndex: Int, forward: Bool) {
+        public init(from: String, to: String, relation: RelationID, forward: Bool) {
             self.from = from
             self.to = to
-            self.relationIndex = relationIndex
+            self.relation = relation
             self.forward = forward
         }
     }

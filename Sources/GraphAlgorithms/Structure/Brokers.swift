@@ -8,8 +8,8 @@ public enum Brokers {
         public var a: String
         /// The end with the larger id.
         public var b: String
-        /// The relation (index into `graph.relations`).
-        public var relationIndex: Int
+        /// The relation: `graph.relation(bridge.relation)`.
+        public var relation: RelationID
     }
 
     /// The cut vertices and bridges of a ``CSRGraph``, direction ignored.
@@ -97,7 +97,7 @@ public enum Brokers {
         let cut = cutStructure(AdjacencySnapshot.of(graph).csr(.undirected))
         return cut.bridges.map { e -> Bridge in
             let r = graph.relations[Int(e)]
-            return Bridge(a: min(r.from, r.to), b: max(r.from, r.to), relationIndex: Int(e))
-        }.sorted { ($0.a, $0.b, $0.relationIndex) < ($1.a, $1.b, $1.relationIndex) }
+            return Bridge(a: min(r.from, r.to), b: max(r.from, r.to), relation: graph.relationID(at: Int(e)))
+        }.sorted { ($0.a, $0.b, $0.relation) < ($1.a, $1.b, $1.relation) }
     }
 }

@@ -86,32 +86,23 @@ func export(
     if !lost.isEmpty {
         warn("\(format.rawValue) cannot carry \(lost.joined(separator: "; ")) — left out")
     }
-    let text: String
+    // Every writer streams its text in chunks to the file (atomically) or to
+    // standard output (`-`): no whole document is held as one String. GraphML and
+    // GEXF may refuse a name part-way through, so on standard output (which cannot
+    // be taken back) they are written whole once nothing was refused.
+    let target = path ?? AtomicWrite.standardOutputPath
+    let toStandardOutput = target == AtomicWrite.standardOutputPath
     switch format {
-    case .dot where path != nil:
-        try DOTWriter.write(graph, options: DOTOptions(legend: legend), toFile: path!)
-        note("wrote \(path!)")
-        return
-    case .graphml where path != nil:
-        try GraphMLWriter.write(graph, toFile: path!)
-        note("wrote \(path!)")
-        return
-    case .gexf where path != nil:
-        try GEXFWriter.write(graph, toFile: path!)
-        note("wrote \(path!)")
-        return
-    case .nodeLink where path != nil:
-        try NodeLinkWriter.write(graph, toFile: path!)
-        note("wrote \(path!)")
-        return
-    case .dot: text = DOTWriter.write(graph, options: DOTOptions(legend: legend))
-    case .yaml: text = try GraphFile.write(graph, format: .yaml)
-    case .json: text = try GraphFile.write(graph, format: .json)
-    case .graphml: text = try GraphMLWriter.write(graph)
-    case .gexf: text = try GEXFWriter.write(graph)
-    case .nodeLink: text = NodeLinkWriter.write(graph)
-    case .cypher: text = try CypherWriter.write(graph, dialect: dialect, batchSize: batch)
-    case .mermaid: text = MermaidWriter.write(graph)
+    case .graphml where toStandardOutput: try emit(try GraphMLWriter.write(graph), to: nil)
+    case .gexf where toStandardOutput: try emit(try GEXFWriter.write(graph), to: nil)
+    case .dot: try DOTWriter.write(graph, options: DOTOptions(legend: legend), toFile: target)
+    case .yaml: try YAMLGraphWriter.write(graph, toFile: target)
+    case .json: try RelgraphJSON.write(graph, toFile: target)
+    case .graphml: try GraphMLWriter.write(graph, toFile: target)
+    case .gexf: try GEXFWriter.write(graph, toFile: target)
+    case .nodeLink: try NodeLinkWriter.write(graph, toFile: target)
+    case .cypher: try CypherWriter.write(graph, dialect: dialect, batchSize: batch, toFile: target)
+    case .mermaid: try MermaidWriter.write(graph, toFile: target)
     case .csv:
         guard let path else { return }
         let paths = GraphFile.csvPairPaths(writing: path)
@@ -121,7 +112,6 @@ func export(
     case .fixtureCSV:
         throw ValidationError("fixture-csv is read, not written; use --format csv")
     }
-    try emit(text, to: path)
     if let path, path != AtomicWrite.standardOutputPath { note("wrote \(path)") }
 }
 

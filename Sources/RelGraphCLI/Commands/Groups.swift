@@ -48,7 +48,7 @@ struct Groups: ParsableCommand {
                     components: components.groups, stronglyConnected: strong?.groups,
                     communities: communities.groups, modularity: communities.modularity ?? 0, seed: seed,
                     articulationPoints: points,
-                    bridges: bridges.map { BridgeJSON(a: $0.a, b: $0.b, kind: graph.relations[$0.relationIndex].kind, relationIndex: $0.relationIndex) })
+                    bridges: bridges.map { BridgeJSON(a: $0.a, b: $0.b, kind: graph[relation: $0.relation].kind, relation: $0.relation.rawValue) })
                 print(try encodeJSON(result), terminator: "")
             case .text:
                 let names = { (ids: [String]) in
@@ -71,7 +71,7 @@ struct Groups: ParsableCommand {
                 if !points.isEmpty { print("  " + names(points)) }
                 print("\nBridges — ties whose loss splits the network: \(bridges.count)")
                 for b in bridges {
-                    let r = graph.relations[b.relationIndex]
+                    let r = graph[relation: b.relation]
                     print("  \(graph.entity(r.from)?.name ?? r.from) —\(r.kind)— \(graph.entity(r.to)?.name ?? r.to)")
                 }
             }
@@ -79,7 +79,8 @@ struct Groups: ParsableCommand {
     }
 }
 
-struct BridgeJSON: Codable { var a: String; var b: String; var kind: String; var relationIndex: Int }
+/// A bridge: its ends, kind and relation identity (its position in the file read).
+struct BridgeJSON: Codable { var a: String; var b: String; var kind: String; var relation: UInt32 }
 struct GroupsJSON: Codable {
     var components: [[String]]
     var stronglyConnected: [[String]]?

@@ -145,7 +145,7 @@ struct PathCommand: ParsableCommand {
                 if let library {
                     for (p, path) in paths.enumerated() {
                         for (h, hop) in path.hops.enumerated() {
-                            jsonPaths[p].steps[h].quotes = library.quotes(for: graph.relations[hop.relationIndex])
+                            jsonPaths[p].steps[h].quotes = library.quotes(for: graph[relation: hop.relation])
                                 .map { QuoteJSON(source: $0.sourceID, sentence: $0.sentence.number, text: $0.sentence.text) }
                         }
                     }
@@ -187,7 +187,7 @@ struct PathCommand: ParsableCommand {
         for (i, hop) in path.hops.enumerated() {
             lines.append("  \(i + 1). " + narrator.sentence(hop))
             let several = library.sources.count > 1
-            for q in library.quotes(for: graph.relations[hop.relationIndex]) {
+            for q in library.quotes(for: graph[relation: hop.relation]) {
                 lines.append("       \(several ? q.sourceID + " " : "")s. \(q.sentence.number): \(q.sentence.text)")
             }
         }

@@ -181,18 +181,20 @@ struct Render: ParsableCommand {
             var graph = try input.load()
             clock.lap("load")
             var options = DOTOptions(legend: !noLegend)
-            // The path to highlight, found on the whole (time-sliced) graph.
-            var ends: (Entity, Entity)?
+            // The path to highlight, found once on the whole (time-sliced) graph; its
+            // entities are kept by --focus and --community, and its hops name the same
+            // relations on the graph drawn (relation identities survive `filtered`).
+            var found: Path?
             var pathEntities: Set<String> = []
             if let highlightPath {
                 let names = highlightPath.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 guard names.count == 2 else { throw ValidationError("--highlight-path takes two names separated by a comma, e.g. mercader,stalin") }
                 let pair = (try graph.resolve(names[0]), try graph.resolve(names[1]))
-                ends = pair
                 guard let path = try highlight(pair, in: graph) else {
                     throw fail("no path from \(pair.0.name) to \(pair.1.name) to highlight (try `relgraph path` to see why)", code: Status.noPath)
                 }
                 pathEntities = Set(path.entities)
+                found = path
                 options.title = "\(graph.name): \(pair.0.name) → \(pair.1.name)"
             }
             if let focus {
@@ -225,10 +227,9 @@ struct Render: ParsableCommand {
                 try drawOverview(graph, format: format)
                 return
             }
-            // Relation indices are those of the graph drawn: find the path again on it.
-            if let ends, let path = try highlight(ends, in: graph) {
-                options.highlightedEntities = Set(path.entities)
-                options.highlightedRelations = Set(path.hops.map(\.relationIndex))
+            if let found {
+                options.highlightedEntities = Set(found.entities)
+                options.highlightedRelations = Set(found.hops.map(\.relation))
             }
             if pinned {
                 try drawPinned(graph, title: options.title ?? graph.name, format: format, clock: clock)
