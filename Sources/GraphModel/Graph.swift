@@ -126,11 +126,12 @@ public struct Graph: Sendable, Equatable {
     /// ``init(name:description:schema:entities:relations:)``.
     /// - Throws: ``GraphModelError/invalid(_:)`` listing every problem.
     /// - Complexity: O(V + E) expected: one hash per entity, O(1) per relation
-    ///   (kinds are checked once each unless they restrict their endpoints).
+    ///   (kinds are checked once each unless they restrict their endpoints); from
+    ///   200,000 relations on, made in two halves on two threads (`location` is called from both).
     public init(
         name: String = "graph", description: String? = nil, schema: Schema = .standard, entities: [Entity],
         from: [Int32], to: [Int32], kinds: [String], kindOf: [Int32] = [], weights: [Double] = [],
-        location: (Int) -> SourceLocation?
+        location: @Sendable (Int) -> SourceLocation?
     ) throws(GraphModelError) {
         var problems = Graph.validateSchema(schema) + Graph.headerProblems(name: name, description: description)
         let checked = Graph.validateEntities(schema: schema, entities: entities)
@@ -144,33 +145,50 @@ public struct Graph: Sendable, Equatable {
             let k = schema.relationKind(name)
             return (k, k.map { $0.fromKinds != nil || $0.toKinds != nil } ?? true)
         }
-        var relations: [Relation] = []
-        relations.reserveCapacity(m)
         var ends = [Int32](repeating: -1, count: 2 * m)
         let n = Int32(entities.count)
         // The ids alone (16 bytes each) stay in cache where whole entities, read at random, would not.
         let ids = entities.map(\.id)
-        entities.withUnsafeBufferPointer { ents in
-        ids.withUnsafeBufferPointer { ids in
-            for e in 0..<m {
-                let a = from[e], b = to[e]
-                let k = kindOf.isEmpty ? 0 : Int(kindOf[e])
-                let w = weights.isEmpty ? Double.nan : weights[e]
-                let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
-                let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
-                var r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
-                r.rawID = UInt32(truncatingIfNeeded: e)
-                let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
-                ends[2 * e] = ia; ends[2 * e + 1] = ib
-                let info = kindInfo[k]
-                if info.restricted || ia < 0 || ib < 0 || !(w.isNaN || (w.isFinite && w >= 0)) {
-                    Graph.check(r, schema: schema, kind: info.kind, fromKind: ia < 0 ? nil : ents[Int(ia)].kind,
-                                toKind: ib < 0 ? nil : ents[Int(ib)].kind, into: &problems)
+        // Relations are made in two halves on two threads when there are many (each half
+        // writes its own slots; the problems are kept per half, then joined in order).
+        let parts = m >= 200_000 ? 2 : 1
+        let found = PartProblems(parts)
+        let relations = [Relation](unsafeUninitializedCapacity: m) { buffer, count in
+            guard m > 0 else { count = 0; return }
+            let slots = UncheckedPointer(buffer.baseAddress!)
+            ends.withUnsafeMutableBufferPointer { endsBuffer in
+            entities.withUnsafeBufferPointer { ents in
+            ids.withUnsafeBufferPointer { idBuffer in
+                let endSlots = UncheckedPointer(endsBuffer.baseAddress!), entityList = UncheckedPointer(ents.baseAddress!)
+                let idList = UncheckedPointer(idBuffer.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let ids = idList.pointer, ends = endSlots.pointer, ents = entityList.pointer
+                    var problems: [Diagnostic] = []
+                    for e in (m * part / parts)..<(m * (part + 1) / parts) {
+                        let a = from[e], b = to[e]
+                        let k = kindOf.isEmpty ? 0 : Int(kindOf[e])
+                        let w = weights.isEmpty ? Double.nan : weights[e]
+                        let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
+                        let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
+                        var r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
+                        r.rawID = UInt32(truncatingIfNeeded: e)
+                        let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
+                        ends[2 * e] = ia; ends[2 * e + 1] = ib
+                        let info = kindInfo[k]
+                        if info.restricted || ia < 0 || ib < 0 || !(w.isNaN || (w.isFinite && w >= 0)) {
+                            Graph.check(r, schema: schema, kind: info.kind, fromKind: ia < 0 ? nil : ents[Int(ia)].kind,
+                                        toKind: ib < 0 ? nil : ents[Int(ib)].kind, into: &problems)
+                        }
+                        (slots.pointer + e).initialize(to: r)
+                    }
+                    found.set(part, problems)
                 }
-                relations.append(r)
             }
+            }
+            }
+            count = m
         }
-        }
+        problems += found.all
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.init(validated: name, description, schema, entities, relations, checked.index, ends, UInt32(m))
     }
@@ -388,4 +406,20 @@ struct RelationPositions: Sendable {
         }
         return sparse[raw].map(Int.init)
     }
+}
+
+/// A pointer handed to the threads that fill disjoint parts of one buffer.
+struct UncheckedPointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { pointer = p }
+    init(_ p: UnsafePointer<T>) { pointer = UnsafeMutablePointer(mutating: p) }
+}
+
+/// The problems each part of a parallel pass found, joined in part order.
+final class PartProblems: @unchecked Sendable {
+    private var parts: [[Diagnostic]]
+    private let lock = NSLock()
+    init(_ count: Int) { parts = Array(repeating: [], count: count) }
+    func set(_ part: Int, _ problems: [Diagnostic]) { lock.lock(); parts[part] = problems; lock.unlock() }
+    var all: [Diagnostic] { parts.flatMap { $0 } }
 }

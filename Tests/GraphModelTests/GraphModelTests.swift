@@ -71,9 +71,36 @@ import Testing
         }
     }
 
+    @Test func manyRelationsGivenByPositionsAreMadeInOrderAndCheckedInOrder() throws {
+        // 300,000 relations: made in two halves on two threads; the same values, identities and problems, in order.
+        let people = (0..<1_000).map { Entity(id: "p\($0)", kind: "person") }
+        let m = 300_000
+        let from = (0..<m).map { Int32($0 % 1_000) }, to = (0..<m).map { Int32(($0 * 7 + 1) % 1_000) }
+        let at: @Sendable (Int) -> GraphModel.SourceLocation? = { e in GraphModel.SourceLocation(file: "e.csv", line: e + 2, column: 1) }
+        let g = try Graph(entities: people, from: from, to: to, kinds: ["ally_of"], weights: (0..<m).map { Double($0 % 3) },
+                          location: at)
+        #expect(g.relations.count == m)
+        for e in [0, 1, 149_999, 150_000, 150_001, m - 1] {
+            #expect(g.relations[e].from == "p\(e % 1_000)" && g.relations[e].to == "p\((e * 7 + 1) % 1_000)")
+            #expect(g.relations[e].weight == Double(e % 3))
+            #expect(g.relations[e].location?.line == e + 2)
+            #expect(g.relationID(at: e) == RelationID(UInt32(e)))
+            #expect(g.endpoints(ofRelation: e) == (e % 1_000, (e * 7 + 1) % 1_000))
+        }
+        // Bad weights in both halves: every problem, in file order.
+        var weights = [Double](repeating: 1, count: m)
+        for e in [10, 150_010, 299_990] { weights[e] = -1 }
+        #expect {
+            try Graph(entities: people, from: from, to: to, kinds: ["ally_of"], weights: weights, location: at)
+        } throws: { error in
+            guard case GraphModelError.invalid(let problems) = error else { return false }
+            return problems.map { $0.location?.line ?? 0 } == [12, 150_012, 299_992]
+        }
+    }
+
     @Test func relationsGivenByEntityPositions() throws {
         let people = ["a", "b", "c"].map { Entity(id: $0, kind: "person") }
-        let at = { (e: Int) in SourceLocation(file: "e.csv", line: e + 2, column: 1) }
+        let at: @Sendable (Int) -> GraphModel.SourceLocation? = { e in GraphModel.SourceLocation(file: "e.csv", line: e + 2, column: 1) }
         let g = try Graph(entities: people, from: [0, 2], to: [1, 0], kinds: ["opposed", "ally_of"], kindOf: [1, 0],
                           weights: [2.5, .nan], location: at)
         #expect(g.relations == [Relation(from: "a", kind: "ally_of", to: "b", weight: 2.5),
