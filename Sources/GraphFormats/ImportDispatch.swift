@@ -105,7 +105,7 @@ extension GraphImporter {
             let lines = list.lines
             let graph = try Graph(name: mapping.name ?? "graph", schema: state.schema, entities: entities,
                                   from: list.sources, to: list.targets, kinds: kindOf, kindOf: list.kinds,
-                                  weights: list.weights, location: { [file] in SourceLocation(file: file, line: Int(lines[$0]), column: 1) })
+                                  weights: list.weights, file: file, lines: lines)
             return ImportResult(graph: graph, warnings: state.warnings)
         } catch {
             throw GraphFormatsError(error)

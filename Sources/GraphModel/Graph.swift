@@ -151,7 +151,7 @@ public struct Graph: Sendable, Equatable {
         let ids = entities.map(\.id)
         // Relations are made in two halves on two threads when there are many (each half
         // writes its own slots; the problems are kept per half, then joined in order).
-        let parts = m >= 200_000 ? 2 : 1
+        let parts = m >= Self.twoThreadsFrom ? 2 : 1
         let found = PartProblems(parts)
         let relations = [Relation](unsafeUninitializedCapacity: m) { buffer, count in
             guard m > 0 else { count = 0; return }
@@ -192,6 +192,29 @@ public struct Graph: Sendable, Equatable {
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems) }
         self.init(validated: name, description, schema, entities, relations, checked.index, ends, UInt32(m))
     }
+
+    /// ``init(name:description:schema:entities:from:to:kinds:kindOf:weights:location:)``
+    /// for a reader with one relation per line: relation `e` is located at
+    /// `file`, line `lines[e]`, column 1.
+    /// - Complexity: as that initialiser.
+    public init(
+        name: String = "graph", description: String? = nil, schema: Schema = .standard, entities: [Entity],
+        from: [Int32], to: [Int32], kinds: [String], kindOf: [Int32] = [], weights: [Double] = [],
+        file: String, lines: [Int32]
+    ) throws(GraphModelError) {
+        // The second half of the relations (made on another thread, see above) names its
+        // own copy of the file: one shared string's reference count, bumped a million
+        // times from two cores, would bounce between them and take longer than the work.
+        let half = from.count >= Self.twoThreadsFrom ? from.count / 2 : from.count
+        let first = file, second = String(decoding: Array(file.utf8), as: UTF8.self)
+        try self.init(name: name, description: description, schema: schema, entities: entities, from: from, to: to,
+                      kinds: kinds, kindOf: kindOf, weights: weights,
+                      location: { e in SourceLocation(file: e < half ? first : second, line: Int(lines[e]), column: 1) })
+    }
+
+    /// From this many relations on, ``init(name:description:schema:entities:from:to:kinds:kindOf:weights:location:)``
+    /// makes them in two halves on two threads.
+    static let twoThreadsFrom = 200_000
 
     /// The indices in ``entities`` of relation `e`'s `from` and `to`.
     /// - Complexity: O(1).
