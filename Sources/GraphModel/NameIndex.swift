@@ -4,7 +4,9 @@ import Foundation
 /// spaces, runs of spaces collapsed. "Ramón  Mercader", "ramon_mercader" and
 /// "RAMON MERCADER" fold to the same key.
 public func foldName(_ s: String) -> String {
-    let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    // ASCII text folds to its lower case (no diacritics, no wide forms): no Foundation call.
+    let folded = s.utf8.allSatisfy({ $0 < 0x80 }) ? s.lowercased()
+        : s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     var out = ""
     out.reserveCapacity(folded.count)
     var pendingSpace = false

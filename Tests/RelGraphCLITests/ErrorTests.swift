@@ -156,3 +156,26 @@ struct ErrorTests {
         }
     }
 }
+
+/// `check` holds ids to `^[a-z0-9]+(_[a-z0-9]+)*$`, checked byte by byte: the same answers as the pattern.
+@Suite struct SnakeCaseIDTests {
+    @Test func idsAreSnakeCaseExactlyAsThePatternSays() throws {
+        let good = ["a", "x9", "leon_sedov", "a1_b2_c3", "0", "1940_pact"]
+        let bad = ["_lead", "trail_", "dou__ble", "Upper", "leon-sedov", "ünï", "a b", "_", "a.b"]
+        try CLI.withTemporaryDirectory { dir in
+            var yaml = "relgraph: 1\nname: ids\nentities:\n"
+            for id in good + bad { yaml += "  - id: \"\(id)\"\n    kind: person\n" }
+            let file = dir.appendingPathComponent("ids.yaml").path
+            try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            let r = try CLI.run(["check", file])
+            #expect(r.status == 1)
+            for id in bad { #expect(r.stderr.contains("id '\(id)' is not snake_case"), "\(id)") }
+            for id in good { #expect(!r.stderr.contains("id '\(id)' is not snake_case"), "\(id)") }
+            // The pattern itself, as an independent oracle.
+            for id in good + bad {
+                let matches = id.range(of: #"^[a-z0-9]+(_[a-z0-9]+)*$"#, options: .regularExpression) != nil
+                #expect(matches == good.contains(id), "\(id)")
+            }
+        }
+    }
+}

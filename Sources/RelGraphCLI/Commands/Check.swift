@@ -80,8 +80,16 @@ struct Check: ParsableCommand {
         throw fail(lines.joined(separator: "\n"))
     }
 
+    /// Whether `id` matches `^[a-z0-9]+(_[a-z0-9]+)*$`: lower-case ASCII letters and
+    /// digits, joined by single underscores (checked byte by byte: no regex per id).
     static func isSnakeCase(_ id: String) -> Bool {
-        id.range(of: #"^[a-z0-9]+(_[a-z0-9]+)*$"#, options: .regularExpression) != nil
+        var previous: UInt8 = UInt8(ascii: "_")
+        for b in id.utf8 {
+            let alphanumeric = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            guard alphanumeric || (b == UInt8(ascii: "_") && previous != UInt8(ascii: "_")) else { return false }
+            previous = b
+        }
+        return previous != UInt8(ascii: "_")
     }
 }
 
