@@ -24,22 +24,8 @@ import GraphModel
 ///
 /// What Mermaid drops: ids, aliases, dates, descriptions, evidence, weights,
 /// confidences and free attributes (it is a picture, not a data format).
-public enum MermaidWriter {
-    /// The flowchart for `graph`, deterministic byte for byte.
-    /// - Complexity: O(V + E) plus the length of the names.
-    public static func write(_ graph: Graph) -> String {
-        let sink = TextSink()
-        write(graph, to: sink)
-        return sink.text
-    }
+public enum MermaidWriter: SinkWriter {
 
-    /// Writes the flowchart of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
-    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
-    /// - Throws: ``GraphFormatsError/io(path:_:)``.
-    /// - Complexity: O(V + E) plus the length of the names; O(V) memory beyond one chunk.
-    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
-        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
-    }
 
     /// Appends the flowchart of ``write(_:)`` to `out`.
     /// - Complexity: O(V + E) plus the length of the names.

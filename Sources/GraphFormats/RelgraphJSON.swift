@@ -11,7 +11,7 @@ import GraphModel
 /// Writing is deterministic: keys sorted (except the kinds under `schema`,
 /// which keep schema order, the order legends list them in), two-space
 /// indentation, entities and relations in graph order, integers without a fraction.
-public enum RelgraphJSON {
+public enum RelgraphJSON: SinkWriter {
     /// Reads a graph from relgraph JSON text.
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` for malformed JSON,
     ///   ``GraphFormatsError/invalidGraph(_:)`` with every problem otherwise.
@@ -29,21 +29,7 @@ public enum RelgraphJSON {
         throw .invalidGraph(result.diagnostics)
     }
 
-    /// The graph as relgraph JSON text, ending in a newline.
-    /// - Complexity: O(V + E + A) for A aliases and attributes.
-    public static func write(_ graph: Graph) -> String {
-        let sink = TextSink()
-        write(graph, to: sink)
-        return sink.text
-    }
 
-    /// Writes the JSON text of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
-    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
-    /// - Throws: ``GraphFormatsError/io(path:_:)``.
-    /// - Complexity: O(V + E + A); O(1) memory beyond the graph and one chunk.
-    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
-        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
-    }
 
     /// Appends the JSON text of ``write(_:)`` to `out`: the top-level keys in
     /// sorted order, each entity and relation made and written one at a time.

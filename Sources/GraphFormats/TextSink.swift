@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import GraphModel
 
 /// Where a writer puts its text: a buffer in memory, or a file written in
 /// 1 MiB chunks as the text is produced (so a 100 MB export never exists as one
@@ -89,4 +90,29 @@ public final class TextSink {
 @inline(__always)
 private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     write(fd, p, n)
+}
+
+/// A writer that produces its text in order into a ``TextSink``; the whole text
+/// as a `String` and the file written in chunks come from that one function.
+public protocol SinkWriter {
+    /// Appends the graph's text to `out`.
+    static func write(_ graph: Graph, to out: TextSink)
+}
+
+extension SinkWriter {
+    /// The graph's text, deterministic byte for byte.
+    /// - Complexity: that of ``write(_:to:)``.
+    public static func write(_ graph: Graph) -> String {
+        let sink = TextSink()
+        write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the text of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
+    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
+    /// - Throws: ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: that of ``write(_:to:)``; O(1) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
+    }
 }

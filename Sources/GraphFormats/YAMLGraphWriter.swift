@@ -13,22 +13,8 @@ import GraphModel
 /// Known limit: Yams drops a byte-order mark (U+FEFF) at the very start of any
 /// scalar, however it is written, so such a leading character does not survive
 /// a round trip (one anywhere else does).
-public enum YAMLGraphWriter {
-    /// The graph as YAML text, ending in a newline.
-    /// - Complexity: O(V + E + A) for A aliases and attributes.
-    public static func write(_ graph: Graph) -> String {
-        let sink = TextSink()
-        write(graph, to: sink)
-        return sink.text
-    }
+public enum YAMLGraphWriter: SinkWriter {
 
-    /// Writes the YAML text of ``write(_:)`` to `path` (see ``TextSink/writeFile(_:_:)``:
-    /// atomically, `-` for standard output), in chunks as it is produced (the same bytes).
-    /// - Throws: ``GraphFormatsError/io(path:_:)``.
-    /// - Complexity: O(V + E + A); O(1) memory beyond the graph and one chunk.
-    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
-        try TextSink.writeFile(path) { sink in write(graph, to: sink) }
-    }
 
     /// Appends the YAML text of ``write(_:)`` to `out`.
     /// - Complexity: O(V + E + A).
