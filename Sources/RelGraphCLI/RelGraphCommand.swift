@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GraphFormats
 import GraphModel
+import GraphvizRendering
 
 /// `relgraph`: the root command only configures; the work is in the subcommands.
 public struct RelGraphCommand: ParsableCommand {
@@ -39,30 +41,66 @@ enum Status {
     static let timedOut: Int32 = 124
 }
 
-/// Prints `relgraph: error: …` to standard error and exits with `code`.
-/// Every command funnels its failures through here: no stack trace, no raw Swift error dump.
-/// Lines that already name their place (`file:line:col: error: …`) are printed
-/// as they are, like a compiler's; anything else gets the `relgraph: error:` prefix.
+/// One line of an error report: either it names its place (`file:line:col: error: …`,
+/// printed as it is, like a compiler's) or it does not (the first such line is
+/// printed under `relgraph: error:`). Which, is said by whoever makes the line,
+/// from the error's fields: no line is read to decide it.
+struct ReportLine: Equatable {
+    var text: String
+    var located: Bool
+
+    static func located(_ text: String) -> ReportLine { ReportLine(text: text, located: true) }
+    static func plain(_ text: String) -> ReportLine { ReportLine(text: text, located: false) }
+
+    /// A diagnostic as a line: located when it has a location.
+    static func diagnostic(_ d: Diagnostic, indent: String = "") -> ReportLine {
+        d.location != nil ? .located(d.description) : .plain(indent + d.description)
+    }
+}
+
+/// Prints `message` (lines that do not name their place) under `relgraph: error:`
+/// to standard error and exits with `code`.
 func fail(_ message: String, code: Int32 = Status.invalidInput) -> ExitCode {
+    fail(message.split(separator: "\n", omittingEmptySubsequences: false).map { .plain(String($0)) }, code: code)
+}
+
+/// Prints an error report to standard error and exits with `code`.
+/// Every command funnels its failures through here: no stack trace, no raw Swift error dump.
+/// Located lines are printed as they are, like a compiler's (a heading above
+/// them keeps the `relgraph: error:` prefix, the located lines under it lose their indentation).
+func fail(_ lines: [ReportLine], code: Int32 = Status.invalidInput) -> ExitCode {
     // Names and values quoted in a message can hold terminal escapes (ESC ]0;… BEL):
     // shown, never obeyed.
-    var lines = TextPolicy.terminalSafe(message).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if lines.first.map(isLocated) == false {
-        // A heading such as "the graph is invalid (3 errors):" keeps the prefix;
-        // located lines under it lose their indentation.
-        lines[0] = "relgraph: error: " + lines[0]
-    }
-    let text = lines.map { line in
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return isLocated(trimmed) ? trimmed : line
+    let text = lines.enumerated().map { i, line in
+        let safe = TextPolicy.terminalSafe(line.text)
+        if line.located { return safe.trimmingCharacters(in: .whitespaces) }
+        return i == 0 ? "relgraph: error: " + safe : safe
     }.joined(separator: "\n")
     FileHandle.standardError.write(Data((text + "\n").utf8))
     return ExitCode(code)
 }
 
-/// Whether a line starts `file:line:col: error:`, `file: error:` (or `warning:`).
-private func isLocated(_ line: String) -> Bool {
-    line.range(of: #"^\S[^:]*(:\d+:\d+)?: (error|warning): "#, options: .regularExpression) != nil
+/// The lines `error` reports, from its fields.
+func reportLines(_ error: Error) -> [ReportLine] {
+    switch error {
+    case let e as GraphFormatsError:
+        if case .io(let path, let message) = e { return [.located("\(path): error: \(message)")] }
+        return e.diagnostics.map { .diagnostic($0) }
+    case let e as GraphModelError:
+        guard case .invalid(let problems) = e else { return [.plain(e.errorDescription ?? "\(e)")] }
+        let errors = problems.filter { $0.severity == .error }.count
+        return [.plain("the graph is invalid (\(errors) error\(errors == 1 ? "" : "s")):")]
+            + problems.map { .diagnostic($0, indent: "  ") }
+    case let e as GraphvizError:
+        switch e {
+        case .syntax, .noGraph: return [.located(e.errorDescription ?? "\(e)")]
+        default: return [.plain(e.errorDescription ?? "\(e)")]
+        }
+    case let e as LocalizedError:
+        return (e.errorDescription ?? "\(e)").split(separator: "\n", omittingEmptySubsequences: false).map { .plain(String($0)) }
+    default:
+        return "\(error)".split(separator: "\n", omittingEmptySubsequences: false).map { .plain(String($0)) }
+    }
 }
 
 func warn(_ message: String) {
@@ -84,9 +122,7 @@ func guarded(_ body: () throws -> Void) throws {
         try body()
     } catch let exit as ExitCode {
         throw exit
-    } catch let error as LocalizedError {
-        throw fail(error.errorDescription ?? "\(error)")
     } catch {
-        throw fail("\(error)")
+        throw fail(reportLines(error))
     }
 }

@@ -43,8 +43,8 @@ struct Check: ParsableCommand {
                     warnings.forEach(report)
                     if !errors.isEmpty {
                         let n = errors.count
-                        throw fail((["\(file): \(n) citation\(n == 1 ? "" : "s") name no sentence of the declared source:"]
-                            + errors.map(\.description)).joined(separator: "\n"))
+                        throw fail([.plain("\(file): \(n) citation\(n == 1 ? "" : "s") name no sentence of the declared source:")]
+                            + errors.map { .diagnostic($0) })
                     }
                     let format = try RelGraphCLI.inputFormat(file, inputFormat)
                     if format == .yaml || format == .json {
@@ -75,9 +75,9 @@ struct Check: ParsableCommand {
         guard !bad.isEmpty else { return }
         let lines = bad.map { e in
             let place = e.location.map { "\($0)" } ?? file
-            return "\(place): error: id '\(e.id)' is not snake_case (lower-case letters and digits joined by single underscores, e.g. leon_sedov)"
+            return ReportLine.located("\(place): error: id '\(e.id)' is not snake_case (lower-case letters and digits joined by single underscores, e.g. leon_sedov)")
         }
-        throw fail(lines.joined(separator: "\n"))
+        throw fail(lines)
     }
 
     /// Whether `id` matches `^[a-z0-9]+(_[a-z0-9]+)*$`: lower-case ASCII letters and

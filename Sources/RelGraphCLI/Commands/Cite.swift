@@ -89,7 +89,7 @@ func declaredSource(_ requested: String?, in library: SourceLibrary, file: Strin
         if let why = library.unreadable[id] {
             // The reader's warning, as an error: the command cannot run without the text.
             let message = "source '\(id)': \(why)"
-            throw fail(declared.location.map { Diagnostic(message, at: $0).description } ?? message)
+            throw fail([declared.location.map { .located(Diagnostic(message, at: $0).description) } ?? .plain(message)])
         }
         throw fail("source '\(id)' declares no path to its text" + (declared.location.map { " (\($0))" } ?? ""))
     }
