@@ -7,8 +7,8 @@ import GraphFormats
 /// text, setting up every node and edge, and writing the SVG, all in proportion
 /// to the number of objects; so a drawing of many edges is split in two jobs:
 ///
-/// - the **first** has every node, and the edges whose tail is one of the first
-///   `k` nodes;
+/// - the **first** has every node, and the edges whose lower-numbered end is one
+///   of the first `k` nodes (all the edges between two nodes go to one job);
 /// - the **second** has every node, *invisible* (placed and sized as in the
 ///   first, so Graphviz computes the same bounding box and clips each edge at the
 ///   same node outline), and the other edges.
