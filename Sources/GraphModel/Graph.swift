@@ -155,31 +155,32 @@ public struct Graph: Sendable, Equatable {
         let found = PartProblems(parts)
         let relations = [Relation](unsafeUninitializedCapacity: m) { buffer, count in
             guard m > 0 else { count = 0; return }
-            let slots = UncheckedPointer(buffer.baseAddress!)
+            let slots = UncheckedPointer(buffer.baseAddress)
             ends.withUnsafeMutableBufferPointer { endsBuffer in
             entities.withUnsafeBufferPointer { ents in
             ids.withUnsafeBufferPointer { idBuffer in
-                let endSlots = UncheckedPointer(endsBuffer.baseAddress!), entityList = UncheckedPointer(ents.baseAddress!)
-                let idList = UncheckedPointer(idBuffer.baseAddress!)
+                // (No entity: every end is unknown and neither list is read.)
+                let endSlots = UncheckedPointer(endsBuffer.baseAddress), entityList = UncheckedPointer(ents.baseAddress)
+                let idList = UncheckedPointer(idBuffer.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let ids = idList.pointer, ends = endSlots.pointer, ents = entityList.pointer
+                    let ids = idList.pointer, ends = endSlots.pointer!, ents = entityList.pointer
                     var problems: [Diagnostic] = []
                     for e in (m * part / parts)..<(m * (part + 1) / parts) {
                         let a = from[e], b = to[e]
                         let k = kindOf.isEmpty ? 0 : Int(kindOf[e])
                         let w = weights.isEmpty ? Double.nan : weights[e]
-                        let fromID = a >= 0 && a < n ? ids[Int(a)] : "#\(a)"
-                        let toID = b >= 0 && b < n ? ids[Int(b)] : "#\(b)"
+                        let fromID = a >= 0 && a < n ? ids![Int(a)] : "#\(a)"
+                        let toID = b >= 0 && b < n ? ids![Int(b)] : "#\(b)"
                         var r = Relation(from: fromID, kind: kinds[k], to: toID, weight: w.isNaN ? nil : w, location: location(e))
                         r.rawID = UInt32(truncatingIfNeeded: e)
                         let ia = a >= 0 && a < n ? a : -1, ib = b >= 0 && b < n ? b : -1
                         ends[2 * e] = ia; ends[2 * e + 1] = ib
                         let info = kindInfo[k]
                         if info.restricted || ia < 0 || ib < 0 || !(w.isNaN || (w.isFinite && w >= 0)) {
-                            Graph.check(r, schema: schema, kind: info.kind, fromKind: ia < 0 ? nil : ents[Int(ia)].kind,
-                                        toKind: ib < 0 ? nil : ents[Int(ib)].kind, into: &problems)
+                            Graph.check(r, schema: schema, kind: info.kind, fromKind: ia < 0 ? nil : ents![Int(ia)].kind,
+                                        toKind: ib < 0 ? nil : ents![Int(ib)].kind, into: &problems)
                         }
-                        (slots.pointer + e).initialize(to: r)
+                        (slots.pointer! + e).initialize(to: r)
                     }
                     found.set(part, problems)
                 }
@@ -433,9 +434,9 @@ struct RelationPositions: Sendable {
 
 /// A pointer handed to the threads that fill disjoint parts of one buffer.
 struct UncheckedPointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ p: UnsafeMutablePointer<T>) { pointer = p }
-    init(_ p: UnsafePointer<T>) { pointer = UnsafeMutablePointer(mutating: p) }
+    let pointer: UnsafeMutablePointer<T>?
+    init(_ p: UnsafeMutablePointer<T>?) { pointer = p }
+    init(_ p: UnsafePointer<T>?) { pointer = p.map { UnsafeMutablePointer(mutating: $0) } }
 }
 
 /// The problems each part of a parallel pass found, joined in part order.

@@ -98,6 +98,18 @@ import Testing
         }
     }
 
+    @Test func relationsByPositionWithoutEntitiesAreProblemsNotACrash() {
+        let at: @Sendable (Int) -> GraphModel.SourceLocation? = { e in GraphModel.SourceLocation(file: "e.csv", line: e + 2, column: 1) }
+        #expect {
+            try Graph(entities: [], from: [0, 1], to: [1, 0], kinds: ["ally_of"], location: at)
+        } throws: { error in
+            // Both ends of both relations name no entity: four problems, in order.
+            guard case GraphModelError.invalid(let problems) = error else { return false }
+            return problems.map { $0.location?.line ?? 0 } == [2, 2, 3, 3]
+                && problems.allSatisfy { $0.message.contains("names undefined entity") }
+        }
+    }
+
     @Test func relationsGivenByEntityPositions() throws {
         let people = ["a", "b", "c"].map { Entity(id: $0, kind: "person") }
         let at: @Sendable (Int) -> GraphModel.SourceLocation? = { e in GraphModel.SourceLocation(file: "e.csv", line: e + 2, column: 1) }
