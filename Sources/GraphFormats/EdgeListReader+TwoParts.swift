@@ -38,30 +38,24 @@ extension EdgeListReader {
         guard let hit = memchr(base + end / 2, 0x0A, end - end / 2) else { return nil }
         let cut = offset(hit) + 1
         guard cut < end else { return nil }
-        // The columns, from the header (the first line that is not blank) unless given.
+        // The columns, from the header (the first line that is not blank) unless given,
+        // and where the rows start (after the byte order mark and the header).
         var header: [String] = []
         let roles: [Column]
+        var dataStart = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
         if let columns {
             roles = columns
         } else {
-            var s = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+            var s = dataStart
             while s < cut, base[s] == 0x0A || base[s] == 0x0D { s += 1 }
             guard s < cut, let nl = memchr(base + s, 0x0A, cut - s) else { return nil }
             var e = offset(nl)
+            dataStart = e + 1
             if e > s && base[e - 1] == 0x0D { e -= 1 }
             header = UnsafeBufferPointer(start: base + s, count: e - s)
                 .split(separator: separator, omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
             roles = try Parser.roles(header)
-        }
-        // Where the rows start (after the header and the blank lines before it), and on which line.
-        var dataStart = 0
-        if columns == nil {
-            var s = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-            while s < cut, base[s] == 0x0A || base[s] == 0x0D { s += 1 }
-            if let nl = memchr(base + s, 0x0A, cut - s) { dataStart = offset(nl) + 1 }
-        } else if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF {
-            dataStart = 3
         }
         func lines(before stop: Int) -> Int {
             var count = 1, p = 0
