@@ -16,25 +16,9 @@ import GraphModel
 /// endpoint rules (kinds added to the standard schema come back with a neutral
 /// style), and text XML 1.0 forbids (control characters other than tab,
 /// newline and carriage return), which is refused.
-public enum GraphMLWriter {
-    /// The GraphML document for `graph`, deterministic byte for byte.
-    /// - Throws: ``GraphFormatsError/refused(_:)`` when a value contains a
-    ///   character XML 1.0 cannot carry, naming the entity or relation.
-    /// - Complexity: O(V + E) times the attributes per item, plus O(K log K) for K attribute names.
-    public static func write(_ graph: Graph) throws(GraphFormatsError) -> String {
-        let sink = TextSink()
-        try write(graph, to: sink)
-        return sink.text
-    }
-
-    /// Writes the document of ``write(_:)`` to `path` atomically, in chunks as
-    /// it is produced (the same bytes); nothing is left behind when refused.
-    /// - Throws: ``GraphFormatsError/refused(_:)`` or ``GraphFormatsError/io(path:_:)``.
-    /// - Complexity: O(V + E) times the attributes per item; O(1) memory beyond one chunk.
-    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
-        try TextSink.writeFile(path) { sink throws(GraphFormatsError) in try write(graph, to: sink) }
-    }
-
+/// The document is deterministic byte for byte; a value holding a character XML 1.0
+/// cannot carry is refused (``GraphFormatsError/refused(_:)``), naming the entity or relation.
+public enum GraphMLWriter: ThrowingSinkWriter {
     /// Appends the document of ``write(_:)`` to `out`.
     /// - Throws: ``GraphFormatsError/refused(_:)``.
     public static func write(_ graph: Graph, to out: TextSink) throws(GraphFormatsError) {

@@ -116,3 +116,28 @@ extension SinkWriter {
         try TextSink.writeFile(path) { sink in write(graph, to: sink) }
     }
 }
+
+/// A ``SinkWriter`` that may refuse the graph part-way (a value its format cannot carry).
+public protocol ThrowingSinkWriter {
+    /// Appends the graph's text to `out`, or throws ``GraphFormatsError/refused(_:)``.
+    static func write(_ graph: Graph, to out: TextSink) throws(GraphFormatsError)
+}
+
+extension ThrowingSinkWriter {
+    /// The graph's text, deterministic byte for byte.
+    /// - Throws: ``GraphFormatsError/refused(_:)``.
+    /// - Complexity: that of ``write(_:to:)``.
+    public static func write(_ graph: Graph) throws(GraphFormatsError) -> String {
+        let sink = TextSink()
+        try write(graph, to: sink)
+        return sink.text
+    }
+
+    /// Writes the text of ``write(_:)`` to `path` atomically, in chunks as it is
+    /// produced (the same bytes); nothing is left behind when refused.
+    /// - Throws: ``GraphFormatsError/refused(_:)`` or ``GraphFormatsError/io(path:_:)``.
+    /// - Complexity: that of ``write(_:to:)``; O(1) memory beyond the graph and one chunk.
+    public static func write(_ graph: Graph, toFile path: String) throws(GraphFormatsError) {
+        try TextSink.writeFile(path) { sink throws(GraphFormatsError) in try write(graph, to: sink) }
+    }
+}

@@ -66,7 +66,8 @@ enum Lexicon {
     ]
     /// Capitalised words that are not names on their own: sentence openers, pronouns,
     /// months, days, nationalities and creeds.
-    static let notNames: Set<String> = [
+    /// (The ``adjectives`` are not names either.)
+    static let notNames: Set<String> = adjectives.union([
         "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
         "its", "our", "my", "your", "this", "that", "these", "those", "there", "here", "later", "after",
         "before", "when", "while", "although", "though", "but", "and", "or", "so", "yet", "as", "if", "then",
@@ -80,19 +81,13 @@ enum Lexicon {
         "about", "between", "among", "upon", "ok", "yes", "oh", "well", "just", "now", "today", "yesterday",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "soviet", "russian", "spanish", "mexican", "german", "american", "british", "french", "italian",
-        "english", "bolshevik", "marxist", "communist", "trotskyist", "stalinist", "jewish", "canadian",
-        "japanese", "chinese", "polish", "ukrainian", "georgian", "menshevik", "western", "eastern",
-        "northern", "southern", "nazi", "christian", "catholic", "protestant", "european", "leninist",
-        "socialist", "fascist", "capitalist", "liberal", "conservative", "dutch", "swiss", "austrian",
-        "norwegian", "turkish", "irish", "scottish", "welsh", "greek", "roman", "florentine", "venetian",
         "edit", "click", "learn", "see", "note", "read", "share", "follow", "alternate", "source", "sources",
         "question", "answer", "comments", "comment", "x", "pt", "op", "e", "g", "ie", "eg", "etc",
         "mr", "mrs", "ms", "dr", "sir", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
         "nov", "dec", "jews", "communists", "trotskyists", "stalinists", "americans", "russians", "germans",
         "soviets", "mexicans", "marxists", "socialists", "fascists", "nazis", "bolshevism", "born", "photo",
         "image", "video", "chapter", "part", "section", "page", "updated", "posted", "published", "retrieved",
-    ]
+    ])
     /// Nationalities, creeds and directions: not names alone, but part of one ("Western Survey").
     static let adjectives: Set<String> = [
         "soviet", "russian", "spanish", "mexican", "german", "american", "british", "french", "italian",
