@@ -57,12 +57,14 @@ extension EdgeListReader {
                 .map { String(decoding: $0, as: UTF8.self) }
             roles = try Parser.roles(header)
         }
-        func lines(before stop: Int) -> Int {
-            var count = 1, p = 0
-            while p < stop, let nl = memchr(base + p, 0x0A, stop - p) { count += 1; p = offset(nl) + 1 }
+        /// Line breaks in `from..<to`.
+        func breaks(from: Int, to: Int) -> Int {
+            var count = 0, p = from
+            while p < to, let nl = memchr(base + p, 0x0A, to - p) { count += 1; p = offset(nl) + 1 }
             return count
         }
-        let firstLineOfData = lines(before: dataStart), firstLineOfSecond = lines(before: cut), rowsStart = dataStart
+        let firstLineOfData = 1 + breaks(from: 0, to: dataStart)
+        let firstLineOfSecond = firstLineOfData + breaks(from: dataStart, to: cut), rowsStart = dataStart
 
         let results = PartResults()
         let start = UInt(bitPattern: base), second = firstLineOfSecond, known = header
