@@ -71,11 +71,13 @@ assets:
 # browser test, into Examples/ (shown by the README).
 screenshots: test-deps build
 	python3 Tests/Browser/explore_test.py $(BIN) . --screenshots Examples
-# One libFuzzer target per parser, FUZZ_SECONDS each (Fuzz/run.sh). Not part of `make test`.
+# One libFuzzer target per parser, FUZZ_SECONDS each (Fuzz/run.sh), or with FUZZ_RUNS=N
+# until N executions each, in fresh processes. Not part of `make test`.
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
 .PHONY: fuzz
 fuzz: deps
-	Fuzz/run.sh $(FUZZ_SECONDS)
+	FUZZ_RUNS=$(FUZZ_RUNS) Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build out
