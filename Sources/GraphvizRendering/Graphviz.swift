@@ -189,10 +189,35 @@ public enum Graphviz {
         if let graph { agclose(graph) }
         let text = job.errorText
         guard !text.isEmpty else { throw .noGraph(fileName: fileName) }
-        throw syntaxError(text, source: original, fileName: fileName)
+        let error = syntaxError(text, source: original, fileName: fileName)
+        guard case let .syntax(name, line, column, message) = error else { throw error }
+        guard let line, column == nil, let token = nearToken(in: message) else {
+            throw .syntax(fileName: name, line: line, column: column, message: shortened(message))
+        }
+        let found = errorColumn(of: token, inLine: line, of: original) { prefix in
+            // Does cgraph, reading only the text up to this occurrence, stop at it?
+            job.restart()
+            let graph = prefix.withCString { agmemread($0) }
+            if let graph { agclose(graph) }
+            guard job.hadError else { return false }
+            let again = syntaxError(job.errorText, source: "", fileName: fileName)
+            guard case let .syntax(_, againLine, _, againMessage) = again else { return false }
+            return againLine == line && nearToken(in: againMessage) == token
+        }
+        throw .syntax(fileName: name, line: line, column: found, message: shortened(message))
     }
 
-    /// Builds a syntax error from cgraph's "<file>: syntax error in line N near 'x'".
+    /// The message with a "near '…'" token of over 80 characters cut to its first 60
+    /// and its length (cgraph quotes the whole token: an identifier of 300,000
+    /// characters made a 300 KB error line).
+    static func shortened(_ message: String) -> String {
+        guard let token = nearToken(in: message), token.count > 80,
+              let range = message.range(of: "near '" + token + "'") else { return message }
+        return message.replacingCharacters(in: range, with: "near '\(token.prefix(60))…' (\(token.count) characters)")
+    }
+
+    /// Builds a syntax error from cgraph's "<file>: syntax error in line N near 'x'";
+    /// the column when `x` occurs once on that line, or when cgraph stopped at the end of the text.
     static func syntaxError(_ text: String, source: String, fileName: String) -> GraphvizError {
         var message = text
         if message.hasPrefix(fileName + ": ") { message.removeFirst(fileName.count + 2) }
@@ -202,15 +227,22 @@ public enum Graphviz {
             let digits = message[range.upperBound...].prefix(while: \.isNumber)
             line = Int(digits)
         }
-        let firstLine = message.prefix(while: { $0 != "\n" })
-        if let line, let near = firstLine.range(of: "near '"), let close = firstLine[near.upperBound...].range(of: "'", options: .backwards) {
-            let token = String(firstLine[near.upperBound..<close.lowerBound])
-            column = uniqueColumn(of: token, inLine: line, of: source)
-        } else if let line, !firstLine.contains("near '") {
+        if let line, let token = nearToken(in: message) {
+            column = errorColumn(of: token, inLine: line, of: source) { _ in false }
+        } else if let line, !message.prefix(while: { $0 != "\n" }).contains("near '") {
             // No token: cgraph stopped at the end of the text (an unclosed graph).
             column = endColumn(ofLastLine: line, of: source)
         }
         return .syntax(fileName: fileName, line: line, column: column, message: message)
+    }
+
+    /// The token in "… near 'x'" on the first line of a cgraph message.
+    static func nearToken(in message: String) -> String? {
+        let firstLine = message.prefix(while: { $0 != "\n" })
+        guard let near = firstLine.range(of: "near '"),
+              let close = firstLine[near.upperBound...].range(of: "'", options: .backwards) else { return nil }
+        let token = String(firstLine[near.upperBound..<close.lowerBound])
+        return token.isEmpty ? nil : token
     }
 
     /// The column just after the last character of `line` when it is the text's last line.
@@ -221,13 +253,21 @@ public enum Graphviz {
         return line <= lines.count ? lines[line - 1].count + 1 : 1
     }
 
-    /// The 1-based character column of `token` on `line`, if it occurs there exactly once.
-    /// - Complexity: O(n·m) for the n bytes before the end of the line and the m bytes of
-    ///   the token (short: cgraph quotes one token); it stops at the second occurrence,
-    ///   and counts characters once (a 2 MB one-line file answers at once).
-    static func uniqueColumn(of token: String, inLine line: Int, of source: String) -> Int? {
-        guard !token.isEmpty, line >= 1 else { return nil }
+    /// The 1-based character column of the occurrence of `token` on `line` where
+    /// cgraph stopped. One occurrence is the answer; among several, the first
+    /// whose text, cut just after it, `stopsHere` (cgraph reads the cut text and
+    /// stops at that token on that line). Parsing is decided token by token, so
+    /// a cut after an occurrence before the error still reads on to the end, and
+    /// one at or after it stops there: a binary search finds the first, after
+    /// trying the last two (a text cut short stops at its last occurrence).
+    /// `nil` when the token is not on the line or no cut stops at it.
+    /// - Complexity: O(n) to find the occurrences, then O(log k) reads for k
+    ///   occurrences, each up to the error (cgraph stops there) or the cut.
+    static func errorColumn(of token: String, inLine line: Int, of source: String,
+                            stopsHere: (String) -> Bool) -> Int? {
+        guard line >= 1 else { return nil }
         let bytes = Array(source.utf8), needle = Array(token.utf8)
+        guard !needle.isEmpty else { return nil }
         var start = 0, current = 1
         while current < line {
             guard let nl = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -235,19 +275,50 @@ public enum Graphviz {
             current += 1
         }
         let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        guard end - start >= needle.count else { return nil }
-        var found: Int?
-        var i = start
-        while i + needle.count <= end {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                if found != nil { return nil }
-                found = i
+        let offsets = occurrences(of: needle, in: bytes[start..<end])
+        let chosen: Int
+        switch offsets.count {
+        case 0: return nil
+        case 1: chosen = offsets[0]
+        default:
+            func cut(_ k: Int) -> Bool { stopsHere(String(decoding: bytes[0..<(offsets[k] + needle.count)], as: UTF8.self)) }
+            guard cut(offsets.count - 1) else { return nil }
+            // A text cut short (the commonest error) stops at its last occurrence: two reads.
+            guard cut(offsets.count - 2) else { chosen = offsets[offsets.count - 1]; break }
+            var low = 0, high = offsets.count - 2  // the first that stops is in low...high
+            while low < high {
+                let mid = (low + high) / 2
+                if cut(mid) { high = mid } else { low = mid + 1 }
             }
-            i += 1
+            chosen = offsets[low]
         }
-        guard let offset = found else { return nil }
-        let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
-        return prefix.count + 1
+        return String(decoding: bytes[start..<chosen], as: UTF8.self).count + 1
+    }
+
+    /// Start offsets of the non-overlapping occurrences of `needle` in `haystack`
+    /// (Knuth–Morris–Pratt).
+    /// - Complexity: O(n + m), however the bytes repeat.
+    static func occurrences(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        // border[i]: length of the longest proper border of needle[0...i].
+        var border = [Int](repeating: 0, count: needle.count)
+        var k = 0
+        for i in needle.indices.dropFirst() {
+            while k > 0 && needle[i] != needle[k] { k = border[k - 1] }
+            if needle[i] == needle[k] { k += 1 }
+            border[i] = k
+        }
+        var found: [Int] = []
+        k = 0
+        for i in haystack.indices {
+            while k > 0 && haystack[i] != needle[k] { k = border[k - 1] }
+            if haystack[i] == needle[k] { k += 1 }
+            if k == needle.count {
+                found.append(i - needle.count + 1)
+                k = 0
+            }
+        }
+        return found
     }
 }
 

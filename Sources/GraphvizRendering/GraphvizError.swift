@@ -2,8 +2,8 @@ import Foundation
 
 /// Everything that can go wrong when Graphviz reads, lays out or renders a graph.
 ///
-/// Messages are Graphviz's own text, captured through `agseterrf`
-/// (nothing is printed to standard error).
+/// Messages are Graphviz's own text, captured in memory during each job
+/// (nothing is printed to standard error; see `MessageSink`).
 public enum GraphvizError: Error, LocalizedError, Sendable, Equatable {
     /// cgraph could not read the DOT text. `line` is 1-based; `column` (1-based,
     /// in characters) is given only when the offending token occurs exactly once
