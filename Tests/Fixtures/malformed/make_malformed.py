@@ -106,6 +106,10 @@ files = {
   "dot-bad-weight.dot": 'digraph G {\n  a [kind=person]\n  b [kind=person]\n  a -> b [kind=ally_of, weight="1e308"]\n}\n',
   "dot-second-graph.dot": 'digraph A {\n  a -> b\n}\n\ndigraph B {\n  c -> d\n}\n',
   "dot-control-label.dot": 'digraph G {\n  a [label="bad\x1b[2J"]\n}\n',
+  # ";" three times on line 2: the column is the one where cgraph stopped (the second).
+  "dot-repeated-token.dot": 'digraph G {\n  a -> b; c -> ; d -> e;\n}\n',
+  # A 5,000-character token: Graphviz 2.43 gave "(null)" for it to a message callback.
+  "dot-long-token.dot": 'strict ' + 'x' * 5000 + ' G {\n  a -> b\n}\n',
 }
 
 for name, text in files.items():
