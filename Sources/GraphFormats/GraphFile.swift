@@ -139,7 +139,12 @@ public enum GraphFile {
             ? .nodeLink : .json
     }
 
-    private static func readDescriptor(_ given: Int32, path: String) throws(GraphFormatsError) -> [UInt8] {
+    /// The most bytes read from one input: 4 GiB. A larger file, or an endless
+    /// device or pipe (`/dev/zero`, `yes |`), is refused with a message instead of
+    /// taking all memory and ending in a crash.
+    public static let maximumInputBytes = 4 << 30
+
+    static func readDescriptor(_ given: Int32, path: String, limit: Int = maximumInputBytes) throws(GraphFormatsError) -> [UInt8] {
         let fd: Int32 = given >= 0 ? given : open(path, O_RDONLY)
         guard fd >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -150,6 +155,8 @@ public enum GraphFile {
         var size = 0
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .io(path: path, "is a directory, not a graph file") }
+        let tooLarge = GraphFormatsError.io(path: path, "is larger than \(byteCount(limit)), more than relgraph reads from one input")
+        if size > limit { throw tooLarge }
         var done = 0
         // A regular file is read straight into uninitialised storage of its size (no zero-filling
         // pass over it); the loop below then reads on until the end, should the file have grown.
@@ -164,7 +171,10 @@ public enum GraphFile {
         }
         bytes.append(contentsOf: repeatElement(0, count: 65_536))
         while true {
-            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            if done == bytes.count {
+                if done > limit { throw tooLarge }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - done)))
+            }
             let r = bytes.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + done, b.count - done) }
             if r < 0 {
                 if errno == EINTR { continue }
@@ -177,31 +187,20 @@ public enum GraphFile {
         return bytes
     }
 
+    /// "4 GiB", "64 KiB": a byte count for a message.
+    static func byteCount(_ n: Int) -> String {
+        n >= 1 << 30 && n % (1 << 30) == 0 ? "\(n >> 30) GiB" : n >= 1 << 10 && n % (1 << 10) == 0 ? "\(n >> 10) KiB" : "\(n) bytes"
+    }
+
     /// `bytes` as UTF-8 text, without a byte order mark.
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at the line and column (in
     ///   Unicode scalars) of the first byte that is not UTF-8.
     /// - Complexity: O(n).
     public static func text(_ bytes: [UInt8], file: String) throws(GraphFormatsError) -> String {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.count != bytes.count || !text.utf8.elementsEqual(bytes) {
-            // Find the first bad byte: the first place where decoding the prefix differs.
-            var line = 1, column = 1, i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                let len = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-                var ok = len > 0 && i + len <= n
-                if ok && len > 1 {
-                    ok = String(decoding: bytes[i..<(i + len)], as: UTF8.self).utf8.elementsEqual(bytes[i..<(i + len)])
-                }
-                if !ok {
-                    throw .syntax(SourceLocation(file: file, line: line, column: column),
-                                  String(format: "byte 0x%02X is not UTF-8 text (save the file as UTF-8)", b))
-                }
-                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-                i += len
-            }
+        if let bad = SourceLocation.firstNonUTF8Byte(in: bytes, file: file) {
+            throw .syntax(bad.location, String(format: "byte 0x%02X is not UTF-8 text (save the file as UTF-8)", bad.byte))
         }
+        var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }

@@ -14,6 +14,28 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     /// `file:line:column`, the form editors and compilers use.
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// Where the first byte of `bytes` that does not begin well-formed UTF-8 is
+    /// (the column counts Unicode scalars), and that byte; `nil` when all of it is UTF-8.
+    /// - Complexity: O(n).
+    public static func firstNonUTF8Byte(in bytes: [UInt8], file: String) -> (location: SourceLocation, byte: UInt8)? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes) { return nil }
+        var line = 1, column = 1, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let len = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            var ok = len > 0 && i + len <= n
+            if ok && len > 1 {
+                ok = String(decoding: bytes[i..<(i + len)], as: UTF8.self).utf8.elementsEqual(bytes[i..<(i + len)])
+            }
+            if !ok { return (SourceLocation(file: file, line: line, column: column), b) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += len
+        }
+        return nil
+    }
 }
 
 /// What kind of problem a ``Diagnostic`` reports: a stable identifier for code

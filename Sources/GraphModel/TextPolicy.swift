@@ -66,6 +66,21 @@ public enum TextPolicy {
         return out
     }
 
+    /// A message made safe to print (``terminalSafe(_:)``) and short enough to
+    /// read: a line over `limit` characters keeps its first 600 and last 200,
+    /// with the count left out between them. A quoted value can be any length
+    /// (a 100 MB YAML scalar made a 100 MB error line).
+    /// - Complexity: O(n).
+    public static func messageSafe(_ text: String, limit: Int = 1_000) -> String {
+        let safe = terminalSafe(text)
+        guard safe.count > limit else { return safe }
+        return safe.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > limit else { return String(line) }
+            let head = 600, tail = 200
+            return "\(line.prefix(head)) … [\(line.count - head - tail) characters left out] … \(line.suffix(tail))"
+        }.joined(separator: "\n")
+    }
+
     @inline(__always)
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

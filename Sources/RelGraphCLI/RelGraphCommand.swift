@@ -70,9 +70,9 @@ func fail(_ message: String, code: Int32 = Status.invalidInput) -> ExitCode {
 /// them keeps the `relgraph: error:` prefix, the located lines under it lose their indentation).
 func fail(_ lines: [ReportLine], code: Int32 = Status.invalidInput) -> ExitCode {
     // Names and values quoted in a message can hold terminal escapes (ESC ]0;… BEL):
-    // shown, never obeyed.
+    // shown, never obeyed; and be any length: a long line is cut in its middle.
     let text = lines.enumerated().map { i, line in
-        let safe = TextPolicy.terminalSafe(line.text)
+        let safe = TextPolicy.messageSafe(line.text)
         if line.located { return safe.trimmingCharacters(in: .whitespaces) }
         return i == 0 ? "relgraph: error: " + safe : safe
     }.joined(separator: "\n")
@@ -104,13 +104,13 @@ func reportLines(_ error: Error) -> [ReportLine] {
 }
 
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("relgraph: warning: \(TextPolicy.terminalSafe(message))\n".utf8))
+    FileHandle.standardError.write(Data("relgraph: warning: \(TextPolicy.messageSafe(message))\n".utf8))
 }
 
 /// A diagnostic from a reader: as it is when it names its place, else as a warning.
 func report(_ d: Diagnostic) {
     if d.location != nil {
-        FileHandle.standardError.write(Data("\(TextPolicy.terminalSafe(d.description))\n".utf8))
+        FileHandle.standardError.write(Data("\(TextPolicy.messageSafe(d.description))\n".utf8))
     } else {
         warn(d.message)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GraphModel
 
 /// A plain-text source read and split into numbered sentences by ``SentenceSplitter``.
 public struct SourceText: Sendable {
@@ -17,9 +18,10 @@ public struct SourceText: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceTextError.unreadable(path: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SourceTextError.notUTF8(path: path)
+        if let bad = SourceLocation.firstNonUTF8Byte(in: [UInt8](data), file: path) {
+            throw SourceTextError.notUTF8(bad.location, byte: bad.byte)
         }
+        let text = String(decoding: data, as: UTF8.self)
         self.init(path: path, text: text)
     }
 
@@ -32,12 +34,14 @@ public struct SourceText: Sendable {
 /// Why a source text could not be read.
 public enum SourceTextError: Error, LocalizedError, Equatable {
     case unreadable(path: String)
-    case notUTF8(path: String)
+    /// The first byte that is not UTF-8, and where it is.
+    case notUTF8(SourceLocation, byte: UInt8)
 
     public var errorDescription: String? {
         switch self {
         case .unreadable(let path): return "\(path): cannot read the file"
-        case .notUTF8(let path): return "\(path): the text is not UTF-8"
+        case let .notUTF8(location, byte):
+            return "\(location): byte \(String(format: "0x%02X", byte)) is not UTF-8 text (save the file as UTF-8)"
         }
     }
 }

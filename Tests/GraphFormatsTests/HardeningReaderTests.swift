@@ -17,6 +17,36 @@ import Testing
         #expect(result.diagnostics.first?.location == SourceLocation(file: "c.yaml", line: 3, column: 57))
     }
 
+    @Test func anEndlessPipeIsRefusedAtTheLimitNotReadUntilMemoryRunsOut() throws {
+        // What `yes | relgraph check -` or /dev/zero did until the process died:
+        // here 200 KB through a pipe against a 64 KiB limit.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let writer = Thread { [ends] in
+            let chunk = [UInt8](repeating: 0x79, count: 4_096)
+            for _ in 0..<50 { _ = chunk.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) } }
+            close(ends[1])
+        }
+        writer.start()
+        #expect(throws: GraphFormatsError.io(path: "-", "is larger than 64 KiB, more than relgraph reads from one input")) {
+            _ = try GraphFile.readDescriptor(ends[0], path: "-", limit: 65_536)
+        }
+        var rest = [UInt8](repeating: 0, count: 65_536)
+        while read(ends[0], &rest, rest.count) > 0 {}  // let the writer finish
+        close(ends[0])
+        // A regular file over the limit is refused from its size, before reading.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("limit-\(UUID().uuidString).yaml")
+        try Data(repeating: 0x79, count: 70_000).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        #expect(throws: GraphFormatsError.io(path: "f", "is larger than 64 KiB, more than relgraph reads from one input")) {
+            _ = try GraphFile.readDescriptor(fd, path: "f", limit: 65_536)
+        }
+        #expect(try GraphFile.readDescriptor(fd, path: "f", limit: 70_000).count == 70_000)
+        #expect(GraphFile.maximumInputBytes == 4 << 30)
+    }
+
     @Test func aCSVPairRelationToAnUndefinedIdIsAnError() throws {
         let entities = "id,kind\na,person\nb,person\n"
         let relations = "from,kind,to\na,ally_of,b\nb,ally_of,zz\nqq,ally_of,a\n"

@@ -105,6 +105,33 @@ struct HardeningTests {
         #expect(r.stderr.contains("no entity"), "\(r.stderr.prefix(300))")
     }
 
+    @Test func aHugeQuotedValueMakesAShortMessage() throws {
+        // A YAML file that is one 200,000-character scalar: the message quoted all of it.
+        try CLI.withTemporaryDirectory { dir in
+            let file = dir.appendingPathComponent("scalar.yaml").path
+            try Data(("head " + String(repeating: "y ", count: 100_000) + "tail\n").utf8).write(to: URL(fileURLWithPath: file))
+            let r = try CLI.run(["check", file])
+            expectStatus(r, 1)
+            let line = r.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(line.hasPrefix("\(file):1:1: error: a graph file must be a mapping"), "\(line.prefix(300))")
+            #expect(line.contains("found 'head y y"))
+            #expect(line.hasSuffix("y y tail'"))
+            #expect(line.contains(" characters left out] "))
+            #expect(line.count < 1_000, "\(line.count) characters")
+        }
+    }
+
+    @Test func aSourceTextThatIsNotUTF8IsRefusedAtItsByte() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = dir.appendingPathComponent("latin1.txt").path
+            try Data("Stalin met\nTrotsky in Coyoac".utf8 + [0xE1, 0x6E, 0x2E, 0x0A]).write(to: URL(fileURLWithPath: file))
+            let r = try CLI.run(["extract", file, "-o", dir.appendingPathComponent("c.yaml").path])
+            expectStatus(r, 1)
+            #expect(r.stderr == "relgraph: error: \(file):2:18: byte 0xE1 is not UTF-8 text (save the file as UTF-8)\n", "\(r)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.yaml").path))
+        }
+    }
+
     @Test func csvExportGuardsFormulasAndReadsThemBack() throws {
         try CLI.withTemporaryDirectory { dir in
             let yaml = """

@@ -117,7 +117,7 @@ func export(
 
 /// A line of progress on standard error (standard output stays clean for pipes).
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((TextPolicy.terminalSafe(message) + "\n").utf8))
+    FileHandle.standardError.write(Data((TextPolicy.messageSafe(message) + "\n").utf8))
 }
 
 /// The two files `--format csv -o PATH` writes (``GraphFile/csvPairPaths(writing:)``).
