@@ -59,6 +59,15 @@ struct HardeningTests {
         (["path", CLI.small, "ana", "bruno", "-k", "-3"], "-k must be at least 1"),
         (["rank", CLI.small, "--top", "-5"], "--top must be 0 or more"),
         (["info", CLI.small, "--top", "-5"], "--top must be 0 or more"),
+        (["render", CLI.small, "-o", "never.svg", "--timeout", "-1"], "--timeout must be a number of seconds, 0 or more"),
+        (["render", CLI.small, "-o", "never.svg", "--focus", "ana", "--radius", "-2"], "--radius must be 0 or more"),
+        (["render", CLI.small, "-o", "never.svg", "--community", "-1"], "--community must be 1 or more"),
+        (["render", CLI.small, "-o", "never.svg", "--overview-above", "-4"], "--overview-above must be 1 or more"),
+        (["render", CLI.small, "-o", "never.svg", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
+        (["explore", CLI.small, "-o", "never.html", "--overview-above", "-4"], "--overview-above must be 1 or more"),
+        (["report", CLI.small, "-o", "never.html", "--seed", "-2"], "The value '-2' is invalid for '--seed <seed>'"),
+        (["groups", CLI.small, "--seed", "-5"], "The value '-5' is invalid for '--seed <seed>'"),
+        (["export", CLI.small, "--format", "cypher", "--batch", "-1"], "--batch must be at least 1"),
     ])
     func negativeCountsGetTheirOwnMessage(arguments: [String], message: String) throws {
         let r = try CLI.run(arguments)

@@ -32,13 +32,13 @@ struct Explore: ParsableCommand {
     @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: by size, as render).")
     var engine: LayoutEngine?
 
-    @Option(help: ArgumentHelp("Draw the overview above N entities or 5×N relations.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Draw the overview above N entities or 5×N relations.", valueName: "N"))
     var overviewAbove: Int = Diagrams.explorerEntityLimit
 
     @Option(help: "Overview groups: community (Louvain) or component.")
     var groupBy: Grouping = .community
 
-    @Option(help: "Seed for the overview's Louvain communities.")
+    @Option(parsing: .unconditional, help: "Seed for the overview's Louvain communities.")
     var seed: UInt64 = 0
 
     func validate() throws {

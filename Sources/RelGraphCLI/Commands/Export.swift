@@ -51,7 +51,7 @@ struct Export: ParsableCommand {
     @Option(help: "Cypher only: neo4j (default; Neo4j 5 constraints) or opencypher (FalkorDB, Memgraph: an index, no constraint).")
     var dialect: CypherDialect = .neo4j
 
-    @Option(help: ArgumentHelp("Cypher only: the bulk form for big graphs, UNWIND batches of N rows (e.g. 5000).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cypher only: the bulk form for big graphs, UNWIND batches of N rows (e.g. 5000).", valueName: "N"))
     var batch: Int?
 
     func validate() throws {

@@ -57,7 +57,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Draw only this entity's neighbourhood (see --radius).", valueName: "NAME"))
     var focus: String?
 
-    @Option(help: "With --focus: how many hops around the entity.")
+    @Option(parsing: .unconditional, help: "With --focus: how many hops around the entity.")
     var radius: Int = 1
 
     @Option(help: ArgumentHelp("Highlight the shortest path between two entities.", valueName: "A,B"))
@@ -71,7 +71,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Node size by a centrality: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MEASURE"))
     var sizeBy: Measure?
 
-    @Option(help: "Seed for --color-by community.")
+    @Option(parsing: .unconditional, help: "Seed for --color-by community.")
     var seed: UInt64 = 0
 
     @Flag(help: "Leave out the legend.")
@@ -83,13 +83,13 @@ struct Render: ParsableCommand {
     @Option(help: "Overview groups: community (Louvain) or component.")
     var groupBy: Grouping = .community
 
-    @Option(help: ArgumentHelp("Draw only group N of the overview (1 = the largest; see --group-by).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Draw only group N of the overview (1 = the largest; see --group-by).", valueName: "N"))
     var community: Int?
 
-    @Option(help: ArgumentHelp("Draw an overview above N entities or 5×N relations.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Draw an overview above N entities or 5×N relations.", valueName: "N"))
     var overviewAbove: Int = Render.defaultOverviewEntities
 
-    @Option(help: ArgumentHelp("Stop the layout after this many seconds (0: no limit).", valueName: "SECONDS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop the layout after this many seconds (0: no limit).", valueName: "SECONDS"))
     var timeout: Double = Render.defaultTimeout
 
     @Option(help: ArgumentHelp("One frame per date from FROM to TO every STEP years (-o names a directory).", valueName: "FROM:TO:STEP"))

@@ -27,10 +27,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Narrate the shortest path between two entities (repeatable).", valueName: "A,B"))
     var pair: [String] = []
 
-    @Option(help: "Seed for the Louvain communities.")
+    @Option(parsing: .unconditional, help: "Seed for the Louvain communities.")
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Draw the whole graph as its overview above N entities or 5×N relations.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Draw the whole graph as its overview above N entities or 5×N relations.", valueName: "N"))
     var overviewAbove: Int = Diagrams.explorerEntityLimit
 
     private var isMarkdown: Bool { ["md", "markdown"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) }
