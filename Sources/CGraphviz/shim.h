@@ -27,8 +27,8 @@ static inline Agnode_t *rg_aghead(Agedge_t *e) { return aghead(e); }
    a message right only when it writes it to `stderr` itself; another thread's
    writes during the job go on to file descriptor 2 unchanged. */
 typedef struct {
-    pthread_t owner;     /* the thread whose writes are kept */
-    int capturing;       /* read by every writer: atomic */
+    pthread_t owner;     /* the thread whose writes are kept; read by every writer: atomic */
+    int capturing;       /* the same */
     char *text;
     size_t length;
     size_t capacity;
@@ -36,7 +36,8 @@ typedef struct {
 
 static inline long rg_capture_write(void *cookie, const char *bytes, unsigned long size) {
     rg_capture *capture = (rg_capture *)cookie;
-    if (__atomic_load_n(&capture->capturing, __ATOMIC_ACQUIRE) && pthread_equal(capture->owner, pthread_self())) {
+    if (__atomic_load_n(&capture->capturing, __ATOMIC_ACQUIRE)
+        && pthread_equal(__atomic_load_n(&capture->owner, __ATOMIC_RELAXED), pthread_self())) {
         if (capture->length + size > capture->capacity) {
             size_t capacity = capture->capacity ? capture->capacity : 4096;
             while (capacity < capture->length + size) capacity *= 2;
@@ -81,7 +82,7 @@ static inline FILE *rg_capture_stream(rg_capture *capture) {
 
 /* Starts keeping this thread's writes to `stderr`; returns the stream it replaces. */
 static inline FILE *rg_capture_begin(rg_capture *capture, FILE *stream) {
-    capture->owner = pthread_self();
+    __atomic_store_n(&capture->owner, pthread_self(), __ATOMIC_RELAXED);
     capture->length = 0;
     __atomic_store_n(&capture->capturing, 1, __ATOMIC_RELEASE);
     FILE *previous = stderr;
