@@ -31,11 +31,17 @@ public struct Citation: Sendable, Hashable {
                 let c = chars[j]
                 if c == " " { j += 1; continue }
                 if let digit = c.properties.numericType == .decimal ? Int(String(c)) : nil {
+                    // A number past Int.max (s. 99999999999999999999) stays Int.max: no text has that sentence.
                     var n = digit
                     j += 1
                     while j < chars.count, let d = chars[j].properties.numericType == .decimal ? Int(String(chars[j])) : nil {
-                        n = n * 10 + d; j += 1
+                        let (times, o1) = n.multipliedReportingOverflow(by: 10)
+                        let (sum, o2) = times.addingReportingOverflow(d)
+                        n = o1 || o2 ? Int.max : sum
+                        j += 1
                     }
+                    // "s. 1e3" or "s. 12a" is not a sentence number.
+                    if j < chars.count, chars[j].properties.isAlphabetic { break }
                     if pendingRange, let lo = lastNumber, n >= lo, n - lo <= 1000 {
                         for k in lo...n { add(k) }
                     } else {

@@ -141,6 +141,66 @@ struct HardeningTests {
         }
     }
 
+    /// A graph citing `cited` in a five-sentence source whose second and fourth
+    /// sentences hold terminal escapes and backspaces.
+    static func citingGraph(in dir: URL, cited: String) throws -> String {
+        let text = "Alice met Bob in Paris. Bob \u{1B}]0;pwned\u{7}\u{1B}[2J opposed Alice. Carol met Dave. "
+            + "Alice and Carol argued\u{8}\u{8}XX. Bob and Dave wrote.\n"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("src.txt"))
+        let graph = """
+            relgraph: 1
+            name: S
+            sources:
+              - {id: src, title: The text, path: src.txt, locators: sentences}
+            entities:
+              - {id: alice, kind: person, name: Alice}
+              - {id: bob, kind: person, name: Bob}
+            relations:
+              - {from: alice, kind: ally_of, to: bob, source: "\(cited)"}
+
+            """
+        let path = dir.appendingPathComponent("s.yaml").path
+        try Data(graph.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aSentenceNumberPastIntMaxIsMissingNotACrash() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.citingGraph(in: dir, cited: "s. 99999999999999999999")
+            let cite = try CLI.run(["cite", file, "s. 9223372036854775808"])
+            expectStatus(cite, 1)
+            #expect(cite.stderr.contains("has sentences 1–5; no s. "), "\(cite)")
+            let check = try CLI.run(["check", file])
+            expectStatus(check, 1)
+            #expect(check.stderr.hasPrefix("relgraph: error: \(file): 1 citation names no sentence of the declared source:\n\(file):9:5: error: "), "\(check)")
+            for command in [["coverage", file], ["path", file, "alice", "bob", "--quotes"]] {
+                let r = try CLI.run(command)
+                #expect(!r.crashed && !r.stderr.contains("Fatal error") && !r.stderr.contains("overflow"), "\(r)")
+            }
+        }
+    }
+
+    @Test(arguments: ["s. 1e3", "s. 5-1", "s. 1-2000", "s. 2 and more", "s. -3"])
+    func aMalformedLocatorIsAUsageError(locator: String) throws {
+        try CLI.withTemporaryDirectory { dir in
+            let r = try CLI.run(["cite", try Self.citingGraph(in: dir, cited: "s. 1"), locator])
+            expectStatus(r, 64)
+            #expect(r.stderr.contains("'\(locator)' is not a locator"), "\(r)")
+        }
+    }
+
+    @Test func sourceSentencesShowTheirControlCharactersInsteadOfObeyingThem() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.citingGraph(in: dir, cited: "s. 1")
+            let cite = try CLI.run(["cite", file, "s. 2, 4"])
+            expectStatus(cite, 0)
+            #expect(cite.stdout == "s. 2: Bob \\u{1B}]0;pwned\\u{7}\\u{1B}[2J opposed Alice.\ns. 4: Alice and Carol argued\\u{8}\\u{8}XX.\n", "\(cite)")
+            let coverage = try CLI.run(["coverage", file])
+            #expect(!coverage.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(coverage)")
+            #expect(coverage.stdout.contains("s. 2: Bob \\u{1B}]0;pwned"), "\(coverage)")
+        }
+    }
+
     @Test func csvExportGuardsFormulasAndReadsThemBack() throws {
         try CLI.withTemporaryDirectory { dir in
             let yaml = """

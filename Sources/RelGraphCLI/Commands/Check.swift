@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
                     warnings.forEach(report)
                     if !errors.isEmpty {
                         let n = errors.count
-                        throw fail([.plain("\(file): \(n) citation\(n == 1 ? "" : "s") name no sentence of the declared source:")]
+                        throw fail([.plain("\(file): \(n == 1 ? "1 citation names" : "\(n) citations name") no sentence of the declared source:")]
                             + errors.map { .diagnostic($0) })
                     }
                     let format = try RelGraphCLI.inputFormat(file, inputFormat)

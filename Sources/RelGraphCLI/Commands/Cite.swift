@@ -33,7 +33,7 @@ struct Cite: ParsableCommand {
     func validate() throws {
         if locators.isEmpty { throw ValidationError("name at least one locator, such as \"s. 38\"") }
         for l in locators where sentenceNumbers(l).isEmpty {
-            throw ValidationError("'\(l)' is not a locator; write s. N, N, s. N-M or s. N, M")
+            throw ValidationError("'\(l)' is not a locator; write s. N, N, s. N-M (N ≤ M, at most 1,000 apart) or s. N, M")
         }
     }
 
@@ -51,7 +51,8 @@ struct Cite: ParsableCommand {
             let sentences = numbers.compactMap(text.sentence)
             switch format {
             case .text:
-                for s in sentences { print("s. \(s.number): \(s.text)") }
+                // A source text is any text: control characters are shown, never obeyed.
+                for s in sentences { print(TextPolicy.terminalSafe("s. \(s.number): \(s.text)")) }
             case .json:
                 let out = CiteJSON(source: id, path: text.path,
                                    sentences: sentences.map { CiteJSON.Item(number: $0.number, text: $0.text) })
@@ -66,12 +67,28 @@ struct CiteJSON: Codable {
     var source: String, path: String, sentences: [Item]
 }
 
-/// The sentence numbers a locator names: `s. 38`, `s. 10-12`, `s. 38, 84`, or a bare `38`.
+/// The sentence numbers a locator names: `s. 38`, `s. 10-12`, `s. 38, 84`, or a bare
+/// `38`; empty when the locator is anything else (`s. 1e3`, a range written
+/// backwards such as `s. 5-1`, text after the numbers).
 func sentenceNumbers(_ locator: String) -> [Int] {
-    let cited = Citation(locator).sentences
-    if !cited.isEmpty { return cited }
-    if let n = Int(locator.trimmingCharacters(in: .whitespaces)), n >= 0 { return [n] }
-    return []
+    var rest = Substring(locator.trimmingCharacters(in: .whitespaces))
+    if rest.lowercased().hasPrefix("s.") { rest = rest.dropFirst(2) }
+    var numbers: [Int] = []
+    for part in rest.split(separator: ",", omittingEmptySubsequences: false) {
+        let ends = part.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "\u{2013}" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(ends.count),
+              ends.allSatisfy({ end in !end.isEmpty && end.allSatisfy { $0.isASCII && $0.isNumber } }) else { return [] }
+        // Past Int.max: a number no text reaches, reported as missing.
+        let values = ends.map { Int($0) ?? Int.max }
+        if values.count == 2 {
+            guard values[0] <= values[1], values[1] - values[0] <= 1_000 else { return [] }
+            numbers += Array(values[0]...values[1])
+        } else {
+            numbers.append(values[0])
+        }
+    }
+    return numbers
 }
 
 /// The declared source a command reads (`--source ID`, else the first declared)

@@ -57,7 +57,7 @@ struct Coverage: ParsableCommand {
                 if !report.candidates.isEmpty {
                     print("\ncandidates (uncited sentences naming two or more known entities):")
                     for c in report.candidates {
-                        print("  s. \(c.sentence.number): \(c.sentence.text)")
+                        print(TextPolicy.terminalSafe("  s. \(c.sentence.number): \(c.sentence.text)"))
                         var line = "      names: " + c.entities.joined(separator: ", ")
                         if !c.untiedPairs.isEmpty {
                             line += "; not yet tied: " + c.untiedPairs.map { $0.joined(separator: "–") }.joined(separator: ", ")
