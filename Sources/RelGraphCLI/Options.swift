@@ -47,10 +47,11 @@ struct GraphInput: ParsableArguments {
 
 /// `--at DATE` / `--between FROM,TO`: keep only the relations that held then.
 struct TimeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    // .unconditional: a year before the common era (-0044) is a value, not an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only ties that held at DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Only ties that held at some time between two dates.", valueName: "FROM,TO"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only ties that held at some time between two dates.", valueName: "FROM,TO"))
     var between: String?
 
     @Flag(help: "With --at/--between, also drop relations that carry no date (kept by default).")

@@ -68,12 +68,25 @@ struct HardeningTests {
         (["report", CLI.small, "-o", "never.html", "--seed", "-2"], "The value '-2' is invalid for '--seed <seed>'"),
         (["groups", CLI.small, "--seed", "-5"], "The value '-5' is invalid for '--seed <seed>'"),
         (["export", CLI.small, "--format", "cypher", "--batch", "-1"], "--batch must be at least 1"),
+        (["groups", CLI.small, "--directed", "--undirected"], "give --directed or --undirected, not both"),
     ])
     func negativeCountsGetTheirOwnMessage(arguments: [String], message: String) throws {
         let r = try CLI.run(arguments)
         expectStatus(r, 64)
         #expect(r.stderr.contains(message), "\(r)")
         #expect(!r.stderr.contains("Missing value"), "\(r)")
+    }
+
+    @Test func aYearBeforeTheCommonEraIsADateNotAnOption() throws {
+        // "--at -0044" said "Missing value for '--at <DATE>'"; only "--at=-0044" worked.
+        for arguments in [["rank", CLI.small, "--at", "-0044"], ["info", CLI.small, "--between", "-0100,-0044"]] {
+            let r = try CLI.run(arguments)
+            expectStatus(r, 0)
+            #expect(!r.stderr.contains("Missing value"), "\(r)")
+        }
+        let late = try CLI.run(["rank", CLI.small, "--at", "-0044x"])
+        expectStatus(late, 64)
+        #expect(!late.stderr.contains("Missing value"), "\(late)")
     }
 
     @Test func outputEqualToTheInputIsRefused() throws {

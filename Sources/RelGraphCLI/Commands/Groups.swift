@@ -32,6 +32,10 @@ struct Groups: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputStyle = .text
 
+    func validate() throws {
+        if directed && undirected { throw ValidationError("give --directed or --undirected, not both") }
+    }
+
     func run() throws {
         try guarded {
             let loaded = try input.loadWithDirection()
