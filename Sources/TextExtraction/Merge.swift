@@ -1,3 +1,4 @@
+import Foundation
 import GraphModel
 
 /// What ``CandidateMerge/merge(_:into:all:)`` did.
@@ -12,6 +13,11 @@ public struct MergeReport: Sendable {
     public let duplicates: [Relation]
     /// Accepted ties left out, with why (an ambiguous name, a kind the target's schema lacks…).
     public let skipped: [SkippedTie]
+    /// Accepted entities left out (with no tie that needs them), with why.
+    public let skippedEntities: [(id: String, reason: String)]
+    /// Candidates whose `accepted` value is neither yes nor no (`nope`, `maybe`):
+    /// `entity e3` or `relation a ally_of b`, and the value. They are taken as not accepted.
+    public let unclearAcceptance: [(candidate: String, value: String)]
 }
 
 /// An accepted tie merge left out, and why.
@@ -67,9 +73,12 @@ public enum CandidateMerge {
             return .success(newID)
         }
 
+        var skippedEntities: [(id: String, reason: String)] = []
         for e in candidates.entities where isAccepted(e.attributes) {
-            if case .failure = resolve(e.id) { continue }
+            if case .failure(let f) = resolve(e.id) { skippedEntities.append((e.id, f.reason)) }
         }
+        let unclear = candidates.entities.compactMap { e in unclearAcceptance(e.attributes).map { ("entity \(e.id)", $0) } }
+            + candidates.relations.compactMap { r in unclearAcceptance(r.attributes).map { ("relation \(r.from) \(r.kind) \(r.to)", $0) } }
         var existing = Set(graph.relations.map { RelationKey($0, symmetric: graph.schema.relationKind($0.kind)?.symmetric ?? false) })
         var addedRelations: [Relation] = []
         var duplicates: [Relation] = []
@@ -95,11 +104,25 @@ public enum CandidateMerge {
             addedRelations.append(rel)
         }
         return MergeReport(graph: graph, addedEntities: added, addedRelations: addedRelations, duplicates: duplicates,
-                           skipped: skipped)
+                           skipped: skipped, skippedEntities: skippedEntities, unclearAcceptance: unclear)
     }
 
+    private static let yes: Set<String> = ["true", "yes", "y", "1", "x"]
+    private static let no: Set<String> = ["", "false", "no", "n", "0"]
+
     static func isAccepted(_ attributes: [String: String]) -> Bool {
-        ["true", "yes", "y", "1", "x"].contains(attributes["accepted"]?.lowercased() ?? "")
+        yes.contains(acceptance(attributes))
+    }
+
+    /// The `accepted` value, lowercased and trimmed (" true" is true).
+    private static func acceptance(_ attributes: [String: String]) -> String {
+        (attributes["accepted"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The `accepted` value when it is neither a yes nor a no.
+    static func unclearAcceptance(_ attributes: [String: String]) -> String? {
+        let value = acceptance(attributes)
+        return yes.contains(value) || no.contains(value) ? nil : attributes["accepted"]
     }
 }
 

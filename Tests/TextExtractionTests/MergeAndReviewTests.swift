@@ -61,6 +61,26 @@ struct MergeAndReviewTests {
         #expect(report.skipped.first?.reason.contains("several entities") == true)
     }
 
+    @Test("an accepted entity of a kind the graph lacks is reported, not dropped silently")
+    func entityOfAnUnknownKind() throws {
+        var schema = Schema.standard
+        schema.add(EntityKind(name: "idea"))
+        let candidates = try Graph(name: "c", schema: schema, entities: [
+            Entity(id: "comm", kind: "idea", name: "Communism", attributes: ["accepted": "true"]),
+            Entity(id: "lonely", kind: "person", name: "Lonely Guy", attributes: ["accepted": " TRUE "]),
+            Entity(id: "maybe", kind: "person", name: "Perhaps", attributes: ["accepted": "nope"]),
+            Entity(id: "no", kind: "person", name: "Refused", attributes: ["accepted": "false"]),
+        ])
+        let target = try Graph(name: "t", entities: [Entity(id: "a", kind: "person", name: "Alice")])
+        let report = CandidateMerge.merge(candidates, into: target)
+        #expect(report.addedEntities == ["lonely"])
+        #expect(report.skippedEntities.map(\.id) == ["comm"])
+        #expect(report.skippedEntities.first?.reason == "the graph has no entity kind 'idea'")
+        #expect(report.unclearAcceptance.map(\.candidate) == ["entity maybe"])
+        #expect(report.unclearAcceptance.map(\.value) == ["nope"])
+        #expect(report.graph.entities.map(\.id) == ["a", "lonely"])
+    }
+
     @Test("the review sheet lists each sentence with its mentions marked and a tick box per tie")
     func sheet() throws {
         let r = try TextExtractor.extract([SourceText(path: "a", text: "Intro. Kim Philby joined the KGB & left <quietly>. He married Litzi Friedmann.")])

@@ -106,7 +106,7 @@ struct Merge: ParsableCommand {
         discussion: """
             A candidate is accepted when its attributes say `accepted: true` (or with --all). Entities are \
             matched by id, then by name and alias (case and accents ignored); a tie the graph already has \
-            is reported and not added again. Exit status 1 when any accepted tie could not be merged.
+            is reported and not added again. Exit status 1 when any accepted tie or entity could not be merged.
             """
     )
 
@@ -145,9 +145,14 @@ struct Merge: ParsableCommand {
             for id in report.addedEntities { print("added entity \(id)") }
             for r in report.duplicates { print("already there: \(r.from) \(r.kind) \(r.to)") }
             for s in report.skipped { warn("not merged: \(s.relation.from) \(s.relation.kind) \(s.relation.to): \(s.reason)") }
+            for s in report.skippedEntities { warn("not merged: entity \(s.id): \(s.reason)") }
+            for u in report.unclearAcceptance {
+                warn("\(u.candidate): accepted: '\(u.value)' is neither true nor false; taken as not accepted")
+            }
+            let notMerged = report.skipped.count + report.skippedEntities.count
             note("wrote \(output): \(report.addedEntities.count) entities and \(report.addedRelations.count) relations added, "
-                + "\(report.duplicates.count) already present, \(report.skipped.count) not merged")
-            if !report.skipped.isEmpty { throw ExitCode(Status.invalidInput) }
+                + "\(report.duplicates.count) already present, \(notMerged) not merged")
+            if notMerged > 0 { throw ExitCode(Status.invalidInput) }
         }
     }
 }
