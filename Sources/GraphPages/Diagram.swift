@@ -36,6 +36,14 @@ public enum Diagrams {
     /// cards and the path finder still cover every entity.
     public static let explorerEntityLimit = 2_000
 
+    /// Lays DOT text out with an engine and draws it as SVG. ``inProcess`` by
+    /// default; the commands pass one that runs Graphviz in a child process under
+    /// a time limit (circo on a few hundred entities runs for minutes).
+    public typealias Renderer = @Sendable (_ dot: String, _ engine: LayoutEngine) throws -> Rendering
+
+    /// Graphviz in this process, with no time limit.
+    public static let inProcess: Renderer = { dot, engine in try Graphviz.render(dot: dot, engine: engine, format: .svg) }
+
     /// Above this many entities edges are drawn straight, as `relgraph render` does
     /// (Graphviz's spline routing grows with the cube of the node count).
     public static let splineLimit = 120
@@ -48,19 +56,19 @@ public enum Diagrams {
     /// relation k − 1; the node's `<title>` (its DOT id) is checked against that.
     /// - Complexity: the layout's (Graphviz), then O(S) in the SVG's length.
     public static func draw(
-        _ graph: Graph, options: DOTOptions = DOTOptions(), engine: LayoutEngine? = nil
+        _ graph: Graph, options: DOTOptions = DOTOptions(), engine: LayoutEngine? = nil, renderer: Renderer = inProcess
     ) throws -> InlineDiagram {
         let chosen = engine ?? Graphviz.recommendedEngine(nodeCount: graph.entities.count, edgeCount: graph.relations.count)
         var options = options
         options.engineHints = DOTOptions.hints(forEngine: chosen.rawValue, format: "svg")
         if graph.entities.count > splineLimit { options.engineHints["splines"] = nil }
         let dot = DOTWriter.write(graph, options: options)
-        let rendering = try Graphviz.render(dot: dot, engine: chosen, format: .svg)
+        let rendering = try renderer(dot, chosen)
         let svg = try tag(String(decoding: rendering.data, as: UTF8.self), graph: graph)
         return InlineDiagram(svg: svg, engine: chosen, warnings: rendering.warnings)
     }
 
-    /// Graphviz's SVG text with hooks added; see ``draw(_:options:engine:)``.
+    /// Graphviz's SVG text with hooks added; see ``draw(_:options:engine:renderer:)``.
     static func tag(_ svgText: String, graph: Graph) throws -> String {
         // Comments carry names Graphviz copied from the DOT; the page sizes the drawing.
         let svg = try inlineSVG(svgText)

@@ -46,14 +46,16 @@ public enum ExplorePage {
     ///   - entityLimit: above this many entities (or 5 × as many relations) the page
     ///     shows the overview, one node per group, instead of every entity.
     ///   - grouping, seed: the overview's groups and Louvain's seed.
+    ///   - renderer: how the diagram is laid out and drawn (``Diagrams/inProcess``).
     public static func html(for graph: Graph, engine: LayoutEngine? = nil,
                             entityLimit: Int = Diagrams.explorerEntityLimit,
-                            grouping: Grouping = .community, seed: UInt64 = 0) throws -> Result {
+                            grouping: Grouping = .community, seed: UInt64 = 0,
+                            renderer: Diagrams.Renderer = Diagrams.inProcess) throws -> Result {
         var diagram: InlineDiagram?
         var overview: OverviewDiagram?
         var note: String?
         if !Diagrams.wantsOverview(graph, entityLimit: entityLimit) {
-            diagram = try Diagrams.draw(graph, options: DOTOptions(legend: false), engine: engine)
+            diagram = try Diagrams.draw(graph, options: DOTOptions(legend: false), engine: engine, renderer: renderer)
         } else if let o = try Diagrams.overview(graph, grouping: grouping, seed: seed) {
             overview = o
             let noun = o.overview.grouping == .community ? "Louvain communities" : "connected components"

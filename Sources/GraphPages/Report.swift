@@ -106,10 +106,11 @@ public struct Report: Sendable {
     ///   - drawLimit: above this many entities (or 5 × as many relations) the whole
     ///     graph is drawn as its overview (``Diagrams/overview(_:grouping:seed:title:)``,
     ///     one node per Louvain community, or component), and a neighbourhood that big is left out.
+    ///   - renderer: how diagrams are laid out and drawn (``Diagrams/inProcess``).
     /// - Complexity: O(V·E) (betweenness) plus the layouts' cost.
     public static func build(
         _ graph: Graph, pairs: [(String, String)] = [], warnings: [String] = [], seed: UInt64 = 0,
-        drawLimit: Int = Diagrams.explorerEntityLimit
+        drawLimit: Int = Diagrams.explorerEntityLimit, renderer: Diagrams.Renderer = Diagrams.inProcess
     ) throws -> Report {
         func ranked(_ scores: CentralityScores) -> [Ranked] {
             scores.ranked().prefix(top).map { s in
@@ -170,7 +171,7 @@ public struct Report: Sendable {
         var figureNote: String?
         var leftOut: [String] = []
         if !Diagrams.wantsOverview(graph, entityLimit: drawLimit) {
-            let whole = try Diagrams.draw(graph, options: DOTOptions(legend: true))
+            let whole = try Diagrams.draw(graph, options: DOTOptions(legend: true), renderer: renderer)
             figures.append(Figure(caption: "The whole graph (\(graph.entities.count) entities, \(graph.relations.count) ties; \(whole.engine.rawValue))",
                                   file: "graph.svg", svg: whole.svg))
         } else if let overview = try Diagrams.overview(graph, seed: seed, title: "\(graph.name): overview") {
@@ -195,7 +196,7 @@ public struct Report: Sendable {
             }
             var options = DOTOptions(legend: true)
             options.title = "\(name(r.id)), 1 hop around"
-            let drawing = try Diagrams.draw(ego, options: options)
+            let drawing = try Diagrams.draw(ego, options: options, renderer: renderer)
             figures.append(Figure(
                 caption: "\(name(r.id)) and the \(ego.entities.count - 1) entities tied to it (betweenness rank \(i + 1))",
                 file: "ego-\(i + 1).svg", svg: drawing.svg))

@@ -89,6 +89,32 @@ struct HardeningTests {
         #expect(!late.stderr.contains("Missing value"), "\(late)")
     }
 
+    @Test func aPageWhoseLayoutRunsOverItsTimeoutIsStoppedAndNotWritten() throws {
+        // circo on 300 entities and 600 ties ran for minutes with no way to stop it but ^C.
+        try CLI.withTemporaryDirectory { dir in
+            var lines = ["relgraph: 1", "name: ring", "entities:"]
+            for i in 0..<300 { lines += ["  - id: p\(i)", "    kind: person"] }
+            lines.append("relations:")
+            var state: UInt64 = 4  // ties between random pairs (a fixed LCG), as circo finds hard
+            func next() -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(state >> 33) % 300 }
+            var seen = Set<[Int]>()
+            while seen.count < 600 {
+                let a = next(), b = next()
+                guard a != b, seen.insert([a, b]).inserted else { continue }
+                lines += ["  - from: p\(a)", "    kind: ally_of", "    to: p\(b)"]
+            }
+            let file = dir.appendingPathComponent("ring.yaml").path
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+            let page = dir.appendingPathComponent("ring.html").path
+            let r = try CLI.run(["explore", file, "-o", page, "--engine", "circo", "--timeout", "1"])
+            expectStatus(r, 124)
+            #expect(r.stderr.contains("the circo layout did not finish within 1 s and was stopped; nothing was written"), "\(r)")
+            #expect(!FileManager.default.fileExists(atPath: page))
+            let report = try CLI.run(["report", file, "-o", dir.appendingPathComponent("r.html").path, "--timeout", "-1"])
+            expectStatus(report, 64)
+        }
+    }
+
     @Test func outputEqualToTheInputIsRefused() throws {
         try CLI.withTemporaryDirectory { dir in
             let input = dir.appendingPathComponent("in.yaml")

@@ -102,6 +102,37 @@ import Testing
         }
     }
 
+    @Test func aMarkdownReportKeepsOnlyItsOwnDiagramsInItsFolder() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let md = dir.appendingPathComponent("brief.md").path
+            let folder = dir.appendingPathComponent("brief-diagrams")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // An earlier, larger report's third neighbourhood, and a file of the user's.
+            try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("ego-3.svg"))
+            try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+            // CLI.small has 6 entities: the whole graph and two neighbourhoods are drawn.
+            let r = try CLI.run(["report", CLI.small, "-o", md])
+            expectStatus(r, 0)
+            let text = try String(contentsOfFile: md, encoding: .utf8)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            let linked = files.filter { text.contains("(brief-diagrams/\($0))") }
+            #expect(files.filter { $0.hasSuffix(".svg") } == linked, "\(files)")
+            #expect(!files.contains("ego-3.svg") || text.contains("(brief-diagrams/ego-3.svg)"))
+            #expect(files.contains("notes.txt"))
+        }
+    }
+
+    @Test func aFileWhereTheDiagramsFolderGoesIsAClearError() throws {
+        try CLI.withTemporaryDirectory { dir in
+            try Data("x".utf8).write(to: dir.appendingPathComponent("f-diagrams"))
+            let r = try CLI.run(["report", CLI.small, "-o", dir.appendingPathComponent("f.md").path])
+            expectStatus(r, 1)
+            #expect(r.stderr.contains("f-diagrams' exists and is not a folder"), "\(r)")
+            #expect(!r.stderr.contains("NSCocoaErrorDomain"), "\(r)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.md").path))
+        }
+    }
+
     @Test func reportWithAnUnknownNameFailsAndWritesNothing() throws {
         try CLI.withTemporaryDirectory { dir in
             let out = dir.appendingPathComponent("report.html")

@@ -41,8 +41,12 @@ struct Explore: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for the overview's Louvain communities.")
     var seed: UInt64 = 0
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a diagram's layout after this many seconds (0: no limit).", valueName: "SECONDS"))
+    var timeout: Double = Render.defaultTimeout
+
     func validate() throws {
         if overviewAbove < 1 { throw ValidationError("--overview-above must be 1 or more") }
+        try validateTimeout(timeout)
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else { throw ValidationError("-o '\(output)': the page must end in .html") }
     }
@@ -50,7 +54,8 @@ struct Explore: ParsableCommand {
     func run() throws {
         try guarded {
             let graph = try input.load()
-            let page = try ExplorePage.html(for: graph, engine: engine, entityLimit: overviewAbove, grouping: groupBy, seed: seed)
+            let page = try ExplorePage.html(for: graph, engine: engine, entityLimit: overviewAbove, grouping: groupBy, seed: seed,
+                                              renderer: childDiagramRenderer(timeout: timeout))
             for w in page.warnings { warn("graphviz: \(w)") }
             try AtomicWrite.write(page.html, to: output)
             var drawn = page.engine.map { "diagram by \($0.rawValue)" } ?? "no diagram: one group above \(grouped(overviewAbove)) entities"

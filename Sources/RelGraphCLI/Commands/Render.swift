@@ -151,7 +151,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if radius < 0 { throw ValidationError("--radius must be 0 or more") }
-        if !(timeout >= 0) || !timeout.isFinite { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
+        try validateTimeout(timeout)
         if overviewAbove < 1 { throw ValidationError("--overview-above must be 1 or more") }
         if let community, community < 1 { throw ValidationError("--community must be 1 or more") }
         if let series {

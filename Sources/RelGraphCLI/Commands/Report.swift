@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for the Louvain communities.")
     var seed: UInt64 = 0
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a diagram's layout after this many seconds (0: no limit).", valueName: "SECONDS"))
+    var timeout: Double = Render.defaultTimeout
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Draw the whole graph as its overview above N entities or 5×N relations.", valueName: "N"))
     var overviewAbove: Int = Diagrams.explorerEntityLimit
 
@@ -37,6 +40,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if overviewAbove < 1 { throw ValidationError("--overview-above must be 1 or more") }
+        try validateTimeout(timeout)
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ["html", "htm", "md", "markdown"].contains(ext) else {
             throw ValidationError("-o '\(output)': the report must end in .html or .md")
@@ -57,16 +61,26 @@ struct ReportCommand: ParsableCommand {
             let problems = checkProblems(whole, file: input.file)
             let report = try Report.build(graph, pairs: pairs,
                                           warnings: (problems.errors + problems.warnings).map(\.description), seed: seed,
-                                          drawLimit: overviewAbove)
+                                          drawLimit: overviewAbove, renderer: childDiagramRenderer(timeout: timeout))
             if isMarkdown {
                 let url = URL(fileURLWithPath: output)
                 let folderName = url.deletingPathExtension().lastPathComponent + "-diagrams"
                 let folder = url.deletingLastPathComponent().appendingPathComponent(folderName)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+                    throw fail("'\(folder.path)' exists and is not a folder; the report's diagrams go there (move it, or choose another -o)")
+                }
                 if !report.figures.isEmpty {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     for f in report.figures {
                         try AtomicWrite.write(standaloneSVG(f.svg), to: folder.appendingPathComponent(f.file).path)
                     }
+                }
+                // Diagrams an earlier report wrote there that this one does not link (ego-3.svg after a smaller graph).
+                let written = Set(report.figures.map(\.file))
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                where Self.isDiagramFileName(name) && !written.contains(name) {
+                    try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
                 }
                 try AtomicWrite.write(report.markdown(diagramFile: { "\(folderName)/\($0)" }), to: output)
                 note("wrote \(output)" + (report.figures.isEmpty ? "" : " and \(report.figures.count) diagrams in \((output as NSString).deletingLastPathComponent.isEmpty ? folderName : (output as NSString).deletingLastPathComponent + "/" + folderName)"))
@@ -75,6 +89,14 @@ struct ReportCommand: ParsableCommand {
                 note("wrote \(output) (\(report.figures.count) diagrams, \(report.paths.count) paths)")
             }
         }
+    }
+
+    /// The names `report` gives its diagram files: `graph.svg`, `ego-N.svg`.
+    static func isDiagramFileName(_ name: String) -> Bool {
+        if name == "graph.svg" { return true }
+        guard name.hasPrefix("ego-"), name.hasSuffix(".svg") else { return false }
+        let digits = name.dropFirst(4).dropLast(4)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
     }
 
     /// An inline diagram as an SVG file of its own.
