@@ -107,17 +107,18 @@ import Testing
             let md = dir.appendingPathComponent("brief.md").path
             let folder = dir.appendingPathComponent("brief-diagrams")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // An earlier, larger report's third neighbourhood, and a file of the user's.
-            try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("ego-3.svg"))
+            // Diagrams an earlier report of a larger graph wrote, and a file of the user's.
+            try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("ego-4.svg"))
+            try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("ego-12.svg"))
             try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-            // CLI.small has 6 entities: the whole graph and two neighbourhoods are drawn.
+            // CLI.small: the whole graph and the three most central neighbourhoods are drawn.
             let r = try CLI.run(["report", CLI.small, "-o", md])
             expectStatus(r, 0)
             let text = try String(contentsOfFile: md, encoding: .utf8)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             let linked = files.filter { text.contains("(brief-diagrams/\($0))") }
             #expect(files.filter { $0.hasSuffix(".svg") } == linked, "\(files)")
-            #expect(!files.contains("ego-3.svg") || text.contains("(brief-diagrams/ego-3.svg)"))
+            #expect(linked == ["ego-1.svg", "ego-2.svg", "ego-3.svg", "graph.svg"])
             #expect(files.contains("notes.txt"))
         }
     }
