@@ -62,6 +62,33 @@ public struct SourceLibrary: Sendable {
         return normalize(dir.isEmpty ? path : dir + "/" + path)
     }
 
+    /// `graph` as it must be written to `output` when it was read from `input`: every
+    /// relative source `path` rewritten to lead from `output`'s folder to the file it
+    /// named from `input`'s folder (`src.txt` read from `a/g.yaml` and written to
+    /// `a/sub/g.yaml` becomes `../src.txt`). Absolute paths, and every path when both
+    /// files share a folder, stay as they are.
+    /// - Complexity: O(S) for S sources.
+    public static func rebasingSources(_ graph: Graph, from input: String, to output: String) -> Graph {
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ p: String) -> String { normalize(p.hasPrefix("/") ? p : cwd + "/" + p) }
+        let inputFolder = absolute((input as NSString).deletingLastPathComponent)
+        let outputFolder = absolute((output as NSString).deletingLastPathComponent)
+        guard inputFolder != outputFolder, graph.sources.contains(where: { $0.path.map { !$0.hasPrefix("/") } ?? false }) else {
+            return graph
+        }
+        var rebased = graph
+        for i in rebased.sources.indices {
+            guard let path = rebased.sources[i].path, !path.hasPrefix("/") else { continue }
+            let target = absolute(inputFolder + "/" + path).split(separator: "/")
+            let from = outputFolder.split(separator: "/")
+            var common = 0
+            while common < min(target.count - 1, from.count), target[common] == from[common] { common += 1 }
+            let up = Array(repeating: "..", count: from.count - common)
+            rebased.sources[i].path = (up + target[common...].map(String.init)).joined(separator: "/")
+        }
+        return rebased
+    }
+
     static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []

@@ -203,6 +203,23 @@ struct HardeningTests {
         return path
     }
 
+    @Test func aGraphWrittenToAnotherFolderStillFindsItsSource() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.citingGraph(in: dir, cited: "s. 1")
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            let outputs = [
+                ["ego", file, "alice", "-o", dir.appendingPathComponent("sub/ego.yaml").path],
+                ["export", file, "--format", "json", "-o", dir.appendingPathComponent("sub/all.json").path],
+            ]
+            for command in outputs {
+                expectStatus(try CLI.run(command), 0)
+                let cite = try CLI.run(["cite", command.last!, "s. 1"])
+                expectStatus(cite, 0)
+                #expect(cite.stdout == "s. 1: Alice met Bob in Paris.\n", "\(cite)")
+            }
+        }
+    }
+
     @Test func aSentenceNumberPastIntMaxIsMissingNotACrash() throws {
         try CLI.withTemporaryDirectory { dir in
             let file = try Self.citingGraph(in: dir, cited: "s. 99999999999999999999")

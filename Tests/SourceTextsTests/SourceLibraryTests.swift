@@ -168,3 +168,27 @@ private let pythonWithYAML: Bool = {
         #expect(!expected.candidates.isEmpty)
     }
 }
+
+@Suite struct SourceRebasingTests {
+    func graph(_ paths: [String?]) throws -> Graph {
+        var g = try Graph(name: "g", entities: [])
+        g.sources = paths.enumerated().map { GraphSource(id: "s\($0.offset)", path: $0.element) }
+        return g
+    }
+
+    @Test(arguments: [
+        // (read from, written to, path as read, path as written)
+        ("/a/g.yaml", "/a/sub/g.yaml", "src.txt", "../src.txt"),
+        ("/a/g.yaml", "/a/sub/deeper/g.yaml", "../corpus/t.txt", "../../../corpus/t.txt"),
+        ("/a/sub/g.yaml", "/a/g.yaml", "src.txt", "sub/src.txt"),
+        ("/a/g.yaml", "/b/g.yaml", "./x/../src.txt", "../a/src.txt"),
+        ("/a/g.yaml", "/a/out.yaml", "src.txt", "src.txt"),
+        ("/a/g.yaml", "/z/out.yaml", "/abs/src.txt", "/abs/src.txt"),
+    ])
+    func aRelativeSourcePathLeadsToTheSameFileFromTheNewFolder(read: String, written: String, before: String, after: String) throws {
+        let rebased = SourceLibrary.rebasingSources(try graph([before, nil]), from: read, to: written)
+        #expect(rebased.sources.map(\.path) == [after, nil])
+        // The same file, resolved from each side.
+        #expect(SourceLibrary.resolve(after, relativeTo: written) == SourceLibrary.resolve(before, relativeTo: read))
+    }
+}

@@ -38,7 +38,7 @@ struct Ego: ParsableCommand {
             let center = try graph.resolve(entity)
             var ego = try Neighborhood.ego(in: graph, center: center.id, radius: radius, constraints: PathConstraints(directed: directed))
             ego.name = "\(graph.name): \(center.name), \(radius) hop\(radius == 1 ? "" : "s") around"
-            try export(ego, format: format, to: output)
+            try export(ego, format: format, to: output, from: input.file)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphFormats
 import GraphModel
+import SourceTexts
 
 /// `--format` of `export` and `ego`: the formats relgraph writes
 /// (``GraphFormat/writable``, in that order), by their exact names.
@@ -66,7 +67,7 @@ struct Export: ParsableCommand {
             try refuseOverwritingInput(output.map { format == .csv ? csvPaths($0) : [$0] } ?? [], input: input.file)
             let graph = try input.load()
             try Progress.step("writing \(format.rawValue)\(output.map { " to " + $0 } ?? "")") {
-                try export(graph, format: format, to: output, legend: !noLegend, dialect: dialect, batch: batch)
+                try export(graph, format: format, to: output, from: input.file, legend: !noLegend, dialect: dialect, batch: batch)
             }
         }
     }
@@ -75,9 +76,14 @@ struct Export: ParsableCommand {
 /// Writes `graph` as `format` to `path` (atomically) or standard output, warning
 /// about every field the format drops. `dialect` and `batch` apply to Cypher.
 func export(
-    _ graph: Graph, format: GraphFormat, to path: String?, legend: Bool = true,
+    _ graph: Graph, format: GraphFormat, to path: String?, from input: String? = nil, legend: Bool = true,
     dialect: CypherDialect = .neo4j, batch: Int? = nil
 ) throws {
+    // A relgraph file written to another folder keeps its sources' relative paths working.
+    var graph = graph
+    if let input, let path, path != AtomicWrite.standardOutputPath, input != "-", format == .yaml || format == .json {
+        graph = SourceLibrary.rebasingSources(graph, from: input, to: path)
+    }
     if format == .csv && path == nil {
         throw ValidationError("--format csv writes two files: give -o BASE (BASE.entities.csv, BASE.relations.csv)")
     }

@@ -138,7 +138,8 @@ struct Merge: ParsableCommand {
             let target = try loadGraph(into)
             let report = CandidateMerge.merge(candidateGraph, into: target, all: all)
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-            try AtomicWrite.write(try GraphFile.write(report.graph, format: ext == "json" ? .json : .yaml), to: output)
+            let merged = SourceLibrary.rebasingSources(report.graph, from: into, to: output)
+            try AtomicWrite.write(try GraphFile.write(merged, format: ext == "json" ? .json : .yaml), to: output)
             for r in report.addedRelations {
                 print("added \(r.from) \(r.kind) \(r.to)\(r.evidence?.source.map { " (\($0))" } ?? "")")
             }
