@@ -220,6 +220,29 @@ struct HardeningTests {
         }
     }
 
+    @Test func coverageSaysWhenCitationsNameNoSentence() throws {
+        // The text has five sentences; check refuses s. 3-6, coverage counted s. 3-5 and said nothing.
+        try CLI.withTemporaryDirectory { dir in
+            let r = try CLI.run(["coverage", try Self.citingGraph(in: dir, cited: "s. 3-6")])
+            expectStatus(r, 0)
+            #expect(r.stdout.contains("; 1 citation names no sentence (relgraph check lists them)"), "\(r)")
+        }
+    }
+
+    @Test func mergeSaysThatTheGraphsCommentsAreNotKept() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = try Self.citingGraph(in: dir, cited: "s. 1")
+            let commented = "# The people of the text\n" + (try String(contentsOfFile: file, encoding: .utf8))
+            try Data(commented.utf8).write(to: URL(fileURLWithPath: file))
+            let candidates = dir.appendingPathComponent("c.yaml").path
+            try Data("relgraph: 1\nname: C\nentities: []\nrelations: []\n".utf8).write(to: URL(fileURLWithPath: candidates))
+            let out = dir.appendingPathComponent("m.yaml").path
+            let r = try CLI.run(["merge", candidates, "--into", file, "-o", out])
+            expectStatus(r, 0)
+            #expect(r.stderr.contains("relgraph: warning: the comments in \(file) are not in \(out): the merged graph is written anew"), "\(r)")
+        }
+    }
+
     @Test func aSentenceNumberPastIntMaxIsMissingNotACrash() throws {
         try CLI.withTemporaryDirectory { dir in
             let file = try Self.citingGraph(in: dir, cited: "s. 99999999999999999999")

@@ -37,8 +37,11 @@ struct Coverage: ParsableCommand {
             guard let report = SourceCoverage(graph: graph, library: library, sourceID: id) else {
                 throw fail("source '\(id)' could not be read")
             }
+            // Citations past the text's end are not coverage: say how many, as check lists them.
+            let missing = library.citationProblems(in: graph).count
             let summary = "\(report.cited.count) of \(report.sentenceCount) sentences cited, "
                 + "\(report.candidates.count) candidate\(report.candidates.count == 1 ? "" : "s")"
+                + (missing == 0 ? "" : "; \(missing) citation\(missing == 1 ? " names" : "s name") no sentence (relgraph check lists them)")
             switch format {
             case .json:
                 let out = CoverageJSON(

@@ -140,6 +140,10 @@ struct Merge: ParsableCommand {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             let merged = SourceLibrary.rebasingSources(report.graph, from: into, to: output)
             try AtomicWrite.write(try GraphFile.write(merged, format: ext == "json" ? .json : .yaml), to: output)
+            if let text = try? GraphFile.readText(into),
+               text.split(separator: "\n").contains(where: { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }) {
+                warn("the comments in \(into) are not in \(output): the merged graph is written anew")
+            }
             for r in report.addedRelations {
                 print("added \(r.from) \(r.kind) \(r.to)\(r.evidence?.source.map { " (\($0))" } ?? "")")
             }
