@@ -1,4 +1,5 @@
 import Foundation
+import GraphDrawing
 import GraphModel
 
 extension Report {
@@ -34,7 +35,7 @@ extension Report {
         for k in relationsByKind { o += "| \(md(k.kind)) | \(k.count) |\n" }
 
         o += "\n## Most central\n\n"
-        for (title, list) in [("Degree (ties)", topDegree), ("Betweenness (normalised)", topBetweenness), ("PageRank", topPageRank)] {
+        for (title, list) in [("Degree (ties)", topDegree), (betweennessTitle, topBetweenness), ("PageRank", topPageRank)] {
             o += "### \(title)\n\n| # | entity | kind | score |\n|---:|---|---|---:|\n"
             for (i, r) in list.enumerated() { o += "| \(i + 1) | \(md(r.name)) | \(md(r.kind)) | \(Self.score(r.value)) |\n" }
             o += "\n"
@@ -112,7 +113,7 @@ extension Report {
             o += "<p><b>\(title):</b> " + rows.map { "\(h($0.kind))&nbsp;\($0.count)" }.joined(separator: " · ") + "</p>\n"
         }
         o += "<h2>Most central</h2>\n<div class=\"columns\">\n"
-        for (title, list) in [("Degree (ties)", topDegree), ("Betweenness (normalised)", topBetweenness), ("PageRank", topPageRank)] {
+        for (title, list) in [("Degree (ties)", topDegree), (betweennessTitle, topBetweenness), ("PageRank", topPageRank)] {
             o += "<div><h3>\(title)</h3><table><tr><th>#</th><th>entity</th><th>score</th></tr>\n"
             for (i, r) in list.enumerated() {
                 o += "<tr><td class=\"num\">\(i + 1)</td><td>\(h(r.name)) <span class=\"muted\">\(h(r.kind))</span></td><td class=\"num\">\(Self.score(r.value))</td></tr>\n"
@@ -162,5 +163,13 @@ extension Report {
         for s in sources { o += "<tr><td>\(h(s.source))</td><td class=\"num\">\(s.ties)</td></tr>\n" }
         o += "</table>\n</body>\n</html>\n"
         return o
+    }
+}
+
+extension Report {
+    /// The betweenness table's title: says when the values are estimated.
+    var betweennessTitle: String {
+        guard let k = betweennessSamples else { return "Betweenness (normalised)" }
+        return "Betweenness (normalised; estimated from \(grouped(k)) sampled sources, as above \(grouped(Report.exactBetweennessLimit)) entities)"
     }
 }

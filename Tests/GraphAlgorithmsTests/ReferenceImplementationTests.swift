@@ -154,10 +154,11 @@ struct ReferenceImplementationTests {
     // MARK: betweenness
 
     /// Textbook Brandes (one thread, `Double` distances, a branch per arc), unweighted.
-    static func referenceBetweenness(_ g: CSRGraph, normalized: Bool) -> [Double] {
+    /// With `sources`, only their dependencies, scaled by n/|sources| (NetworkX's `k`).
+    static func referenceBetweenness(_ g: CSRGraph, normalized: Bool, sources: [Int]? = nil) -> [Double] {
         let n = g.nodeCount
         var bc = [Double](repeating: 0, count: n)
-        for s in 0..<n {
+        for s in sources ?? Array(0..<n) {
             var sigma = [Double](repeating: 0, count: n), dist = [Double](repeating: -1, count: n)
             var delta = [Double](repeating: 0, count: n)
             var order: [Int] = [], preds = [[Int]](repeating: [], count: n)
@@ -177,7 +178,8 @@ struct ReferenceImplementationTests {
                 if w != s { bc[w] += delta[w] }
             }
         }
-        let scale = normalized ? (n > 2 ? 1 / Double((n - 1) * (n - 2)) : 1) : (g.isDirected ? 1 : 0.5)
+        let scale = (normalized ? (n > 2 ? 1 / Double((n - 1) * (n - 2)) : 1) : (g.isDirected ? 1 : 0.5))
+            * Double(n) / Double(sources?.count ?? n)
         return bc.map { $0 * scale }
     }
 
@@ -234,6 +236,29 @@ struct ReferenceImplementationTests {
                         #expect(bad.isEmpty, "seed \(seed) directed \(directed) \(name) normalized \(normalized): nodes \(bad.prefix(5))")
                     }
                 }
+            }
+        }
+    }
+
+    @Test("sampled betweenness: the chosen sources' dependencies, scaled by n/k, as the textbook algorithm gives them")
+    func sampledBetweenness() throws {
+        for seed: UInt64 in 0..<8 {
+            let n = 80 + Int(seed * 37 % 150)
+            for directed in [false, true] {
+                let g = try ReferenceImplementationTests.randomGraph(
+                    seed: seed, nodes: n, clusterEdges: 2 * n, sparse: n / 3, directed: directed)
+                let sources = Array(stride(from: Int(seed % 5), to: n, by: 3))
+                for normalized in [true, false] {
+                    let got = Centrality.betweenness(g, sources: sources, normalized: normalized)
+                    let want = ReferenceImplementationTests.referenceBetweenness(g, normalized: normalized, sources: sources)
+                    let bad = (0..<n).filter { !ReferenceImplementationTests.close(got[$0], want[$0]) }
+                    #expect(bad.isEmpty, "seed \(seed) directed \(directed) normalized \(normalized): nodes \(bad.prefix(5))")
+                }
+                // k ≥ n is the exact value; a seed always draws the same sources.
+                #expect(Centrality.betweenness(g, sampling: n, seed: seed) == Centrality.betweenness(g))
+                let k = n / 4
+                #expect(Centrality.betweenness(g, sampling: k, seed: seed) == Centrality.betweenness(g, sampling: k, seed: seed))
+                #expect(Centrality.betweenness(g, sampling: k, seed: seed) != Centrality.betweenness(g, sampling: k, seed: seed + 100))
             }
         }
     }

@@ -106,4 +106,28 @@ func ringOfCliques(leadName: String = "Clique 0 member 0") throws -> Graph {
         #expect(capped.figures.map(\.file) == ["graph.svg"])
         #expect(capped.figureNote?.contains("larger than 6 entities") == true)
     }
+
+    @Test func aLargeGraphsReportEstimatesBetweennessAndSaysSo() throws {
+        // Exact betweenness is O(V·E): a report of 40,000 entities took a minute, 100,000 never ended.
+        // A path of 5,001 entities: the middle one is the most between, estimated or not.
+        var g = try Graph(name: "Long line")
+        let n = Report.exactBetweennessLimit + 1
+        for i in 0..<n { try g.add(Entity(id: "p\(i)", kind: "person", name: "P\(i)")) }
+        for i in 1..<n { try g.add(Relation(from: "p\(i - 1)", kind: "ally_of", to: "p\(i)")) }
+        let r = try Report.build(g, drawLimit: 10)
+        #expect(r.betweennessSamples == Report.betweennessSampleCount)
+        // Near the middle the exact values are flat (i·(n−1−i)): the sample's top ten lie in the middle tenth,
+        // and the estimate is within 10 % of the exact 0.5 there.
+        for top in r.topBetweenness {
+            let i = try #require(Int(top.id.dropFirst()))
+            #expect(abs(i - n / 2) < n / 20, "\(top.id)")
+            #expect(abs(top.value - 0.5) < 0.05, "\(top.id): \(top.value)")
+        }
+        #expect(r.html().contains("Betweenness (normalised; estimated from 1,000 sampled sources, as above 5,000 entities)"))
+        #expect(r.markdown(diagramFile: { $0 }).contains("### Betweenness (normalised; estimated from 1,000 sampled sources"))
+        // At the limit it is exact.
+        let small = try Report.build(try ringOfCliques(), drawLimit: 10)
+        #expect(small.betweennessSamples == nil)
+        #expect(small.html().contains("<h3>Betweenness (normalised)</h3>"))
+    }
 }

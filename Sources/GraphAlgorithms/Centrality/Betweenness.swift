@@ -72,9 +72,10 @@ extension Centrality {
         return result
     }
 
-    /// Unweighted Brandes from the sources `first`, `first + step`, …, adding each
-    /// node's dependency into `out`.
-    static func unweightedBrandes(_ g: CSRGraph, first: Int, step: Int, _ out: UnsafeMutablePointer<Double>) {
+    /// Unweighted Brandes from the sources `first`, `first + step`, … (of `sources`
+    /// when given, else of the nodes), adding each node's dependency into `out`.
+    static func unweightedBrandes(_ g: CSRGraph, first: Int, step: Int, _ out: UnsafeMutablePointer<Double>,
+                                  sources: [Int]? = nil) {
         let n = g.nodeCount
         let dist = SharedBuffer<Int32>(repeating: -1, count: n)
         let sigma = SharedBuffer<Double>(repeating: 0, count: n)
@@ -84,8 +85,10 @@ extension Centrality {
         let d = dist.base, sg = sigma.base, dl = delta.base, q = queue.base
         g.outOffsets.withUnsafeBufferPointer { off in
             g.outNeighbors.withUnsafeBufferPointer { nbr in
-                var s = first
-                while s < n {
+                var position = first
+                let end = sources?.count ?? n
+                while position < end {
+                    let s = sources?[position] ?? position
                     // Forward: breadth-first search counting shortest paths, branch-free.
                     d[s] = 0; sg[s] = 1; q[0] = Int32(truncatingIfNeeded: s)
                     var head = 0, tail = 1
@@ -143,7 +146,7 @@ extension Centrality {
                         let w = Int(q[k])
                         sg[w] = 0; dl[w] = 0; d[w] = -1
                     }
-                    s += step
+                    position += step
                 }
             }
         }
@@ -224,6 +227,45 @@ extension Centrality {
         }
     }
 
+    /// Betweenness estimated from `k` source nodes drawn at random (seeded), as
+    /// NetworkX's `betweenness_centrality(G, k=k, seed=…)` does: each sampled source's
+    /// dependencies, summed and scaled by n/k on top of the usual normalisation.
+    /// With k ≥ n every node is a source and the result is ``betweenness(_:weighted:normalized:)``'s.
+    /// Unweighted only.
+    /// - Complexity: O(k·E) time.
+    public static func betweenness(_ g: CSRGraph, sampling k: Int, seed: UInt64, normalized: Bool = true) -> [Double] {
+        let n = g.nodeCount
+        guard k < n else { return betweenness(g, normalized: normalized) }
+        var generator = SeededGenerator(seed: seed)
+        var all = Array(0..<n)
+        for i in 0..<k { all.swapAt(i, Int.random(in: i..<n, using: &generator)) }  // a partial Fisher–Yates shuffle
+        return betweenness(g, sources: Array(all[0..<k]).sorted(), normalized: normalized)
+    }
+
+    /// Betweenness from the dependencies of `sources` only, scaled by n/|sources|
+    /// on top of the usual normalisation; see ``betweenness(_:sampling:seed:normalized:)``.
+    /// - Complexity: O(|sources|·E).
+    static func betweenness(_ g: CSRGraph, sources: [Int], normalized: Bool = true) -> [Double] {
+        let n = g.nodeCount, k = sources.count
+        guard n > 0 else { return [] }
+        let parts = partCount(for: k)
+        let acc = SharedBuffer<Double>(repeating: 0, count: parts * n)
+        defer { acc.free() }
+        runParts(parts) { part in unweightedBrandes(g, first: part, step: parts, acc.base + part * n, sources: sources) }
+        var result = [Double](repeating: 0, count: n)
+        for p in 0..<parts {
+            for i in 0..<n { result[i] += acc.base[p * n + i] }
+        }
+        var scale = Double(n) / Double(max(k, 1))
+        if normalized {
+            if n > 2 { scale /= Double((n - 1) * (n - 2)) }
+        } else if !g.isDirected {
+            scale *= 0.5
+        }
+        for i in 0..<n { result[i] *= scale }
+        return result
+    }
+
     /// Betweenness of every entity; see ``betweenness(_:weighted:normalized:)``.
     ///
     /// Runs on the simple graph: relations joining the same pair count once
@@ -235,5 +277,13 @@ extension Centrality {
     ) -> CentralityScores {
         let g = simpleCSR(graph, directed: directed, merge: .minimum)
         return CentralityScores(ids: graph.entities.map(\.id), values: betweenness(g, weighted: weighted, normalized: normalized))
+    }
+
+    /// Betweenness of every entity estimated from `k` sampled sources; see
+    /// ``betweenness(_:sampling:seed:normalized:)``. Unweighted, on the simple graph.
+    /// - Complexity: O(k·E).
+    public static func betweenness(in graph: Graph, directed: Bool = false, sampling k: Int, seed: UInt64) -> CentralityScores {
+        let g = simpleCSR(graph, directed: directed, merge: .minimum)
+        return CentralityScores(ids: graph.entities.map(\.id), values: betweenness(g, sampling: k, seed: seed))
     }
 }
