@@ -16,6 +16,8 @@ import GraphModel
 ///   `weight`, your own).
 /// - A node in named subgraphs or clusters gets `subgraph` = the innermost one.
 /// - An edge's `key` (its cgraph name) is dropped.
+/// - A graph relgraph wrote in its escapes (graph attribute `relgraph_escapes`)
+///   goes through `DOTDocument.undoRelgraphEscapes()` first (see ``DOTEscaping``).
 extension AttributedGraph {
     /// Graphviz attributes that only say how to draw.
     public static let dotDrawingAttributes: Set<String> = [

@@ -113,21 +113,24 @@ public struct DOTOptions: Sendable {
 /// with labels, tooltips, optional highlighting, colour/size overrides and a legend.
 ///
 /// The output is byte-identical for the same graph and options. Node ids are
-/// the entity ids (quoted); an id that DOT cannot carry unchanged (one holding a
-/// backslash or a control character) gets a synthetic id `n<index>` instead.
-/// Every node has a `label` (its display name); every text is escaped as
-/// ``DOTEscaping`` describes; no `URL`, `href` or `image` attribute is ever
-/// written.
+/// the entity ids and the graph's DOT name is its name, in relgraph's escapes
+/// (``DOTEscaping/id(_:)``). Every node has a `label` (its display name); drawn
+/// text is escaped as ``DOTEscaping/escString(_:)`` and ``DOTEscaping/html(_:)``
+/// describe; no `URL`, `href` or `image` attribute is ever written.
 ///
 /// The model travels too, as attributes Graphviz ignores and `relgraph import`
-/// reads back (see ``ImportMapping``): every node carries `kind` and, when
-/// present, `aliases` (`;`-joined as ``AttributeNaming`` says), `start`, `end`,
-/// `description`; every edge carries `kind` and `date`, `start`, `end`,
-/// `evidence`, `source`, `weight`, `confidence`; free attributes follow under
-/// their exported names (prefixed `attr:` when the name is one Graphviz would
-/// interpret). With edge labels off (``EdgeLabels/none``, or ``EdgeLabels/auto``
-/// on a large graph) the import gives back the same entities and relations;
-/// a labelled edge comes back with its label as a free `label` attribute.
+/// reads back (see ``ImportMapping``), names and values in relgraph's escapes
+/// (``DOTEscaping/value(_:)``; the graph attribute `relgraph_escapes=1` says
+/// so): every node carries `kind` and, when present, `aliases` (`;`-joined as
+/// ``AttributeNaming`` says), `start`, `end`, `description`, and `name` when its
+/// label does not give the name exactly (a highlighted node's HTML-like label, a
+/// name with a carriage return, an empty name); every edge carries `kind` and
+/// `date`, `start`, `end`, `evidence`, `source`, `weight`, `confidence`; free
+/// attributes follow under their exported names (prefixed `attr:` when the name
+/// is one Graphviz would interpret). The import gives back every text exactly
+/// (ids, names, kinds, aliases, attributes, evidence, the graph's name and
+/// description). An edge's drawn label is not part of the model: `relgraph
+/// import` drops it when the edge has a `kind`.
 /// The legend is part of the graph's `label`, not a node.
 public enum DOTWriter {
     static let font = "Helvetica,Arial,sans-serif"
@@ -165,7 +168,7 @@ public enum DOTWriter {
         case .none: labelAll = false
         case .auto: labelAll = graph.relations.count <= DOTOptions.autoEdgeLabelLimit
         }
-        out += "digraph \(DOTEscaping.quotedID(graph.name)) {\n"
+        out += "digraph \(DOTEscaping.id(graph.name)) {\n"
         let title = options.title ?? graph.name
         var graphAttrs: [(String, String)] = []
         if options.legend, let html = legendLabel(graph, title: title, options: options) {
@@ -178,6 +181,7 @@ public enum DOTWriter {
             let value = DOTEscaping.quotedID(options.engineHints[key] ?? "")
             if let i = graphAttrs.firstIndex(where: { $0.0 == key }) { graphAttrs[i].1 = value } else { graphAttrs.append((key, value)) }
         }
+        graphAttrs.append((DOTEscaping.escapesAttribute, DOTEscaping.escapesVersion))
         if let d = graph.description { graphAttrs.append(("description", DOTEscaping.value(d))) }
         out += "  graph [\(attrList(graphAttrs))];\n"
         out += "  node [style=filled, color=\(q(outline)), fontcolor=\(q(ink)), fontname=\(q(font)), fontsize=11];\n"
@@ -212,7 +216,9 @@ public enum DOTWriter {
                 attrs.append(("fontsize", "13"))
             }
             attrs.append(("tooltip", DOTEscaping.escString(tooltip(e))))
-            attrs += modelAttributes(ExportFields.nodeFields(e).filter { $0.0 != "name" }, free: e.attributes)
+            // The label is a drawing; the name travels as well when the label does not give it exactly.
+            let withName = lit || !DOTEscaping.labelShowsExactly(e.name)
+            attrs += modelAttributes(ExportFields.nodeFields(e).filter { $0.0 != "name" || withName }, free: e.attributes)
             out += "  \(nodeIDs[i]) [\(attrList(attrs))];\n"
         }
 
@@ -347,10 +353,12 @@ public enum DOTWriter {
         @inline(__always)
         private func putID(_ i: Int) { put(ids + idStart[i], idStart[i + 1] - idStart[i]) }
 
-        /// Whether entity `e` takes the plain branch under `options`.
+        /// Whether entity `e` takes the plain branch under `options` (not when its
+        /// label does not give its name exactly: the general branch adds `name`).
         static func isPlain(_ e: Entity, _ options: DOTOptions, highlighting: Bool) -> Bool {
             !highlighting && e.aliases.isEmpty && e.start == nil && e.end == nil && e.description == nil
-                && e.attributes.isEmpty && (options.fillOverride.isEmpty || options.fillOverride[e.id] == nil)
+                && e.attributes.isEmpty && DOTEscaping.labelShowsExactly(e.name)
+                && (options.fillOverride.isEmpty || options.fillOverride[e.id] == nil)
                 && (options.sizes.isEmpty || options.sizes[e.id] == nil)
         }
 
@@ -402,28 +410,21 @@ public enum DOTWriter {
         }
     }
 
-    /// The DOT id of every entity, by index: the quoted entity id, or `n<index>`
-    /// for an id DOT cannot carry unchanged (kept unique against real ids).
+    /// The DOT id of every entity, by index: the entity id in relgraph's escapes
+    /// (``DOTEscaping/id(_:)``), quoted.
     /// - Complexity: O(V).
     public static func dotNodeIDs(_ graph: Graph) -> [String] {
-        let ids = Set(graph.entities.map(\.id))
-        return graph.entities.enumerated().map { i, e in
-            if DOTEscaping.isExactID(e.id) { return DOTEscaping.quotedID(e.id) }
-            var synthetic = "n\(i)"
-            while ids.contains(synthetic) { synthetic = "_" + synthetic }
-            return DOTEscaping.quotedID(synthetic)
-        }
+        graph.entities.map { DOTEscaping.id($0.id) }
     }
 
     /// The model fields as DOT attributes, then the free attributes under
     /// their exported names, sorted; a name Graphviz would interpret gets the
-    /// `attr:` prefix the importer strips; a name DOT cannot carry exactly is left out.
+    /// `attr:` prefix the importer strips. Names and values in relgraph's escapes.
     static func modelAttributes(_ fields: [(String, String)], free: [String: String]) -> [(String, String)] {
         var out = fields.map { ($0.0, DOTEscaping.value($0.1)) }
         for (name, value) in ExportFields.freeFields(free) {
-            guard DOTEscaping.isExactID(name) else { continue }
             let safe = graphvizAttributeNames.contains(name.lowercased()) ? AttributeNaming.prefix + name : name
-            out.append((q(safe), DOTEscaping.value(value)))
+            out.append((DOTEscaping.value(safe), DOTEscaping.value(value)))
         }
         return out
     }

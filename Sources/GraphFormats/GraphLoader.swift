@@ -249,15 +249,18 @@ public enum GraphLoader {
     }
 
     /// A DOT graph as a relgraph ``Graph``, parsed by Graphviz's own parser:
-    /// node and edge attributes go through ``ImportMapping``; an edge that names
-    /// its `kind` drops its drawing `label`; the legend relgraph draws into its
-    /// own exports (`cluster_legend`) is left out.
+    /// relgraph's escapes are undone in a graph written with them
+    /// (`DOTDocument.undoRelgraphEscapes()`, so that relgraph's DOT export
+    /// comes back exactly); node and edge attributes go
+    /// through ``ImportMapping``; an edge that names its `kind` drops its drawing
+    /// `label`; the legend relgraph draws into its own exports (`cluster_legend`)
+    /// is left out.
     /// - Throws: ``GraphFormatsError/syntax(_:_:)`` at Graphviz's line for malformed DOT.
     /// - Complexity: O(n + V + E).
     public static func readDOT(
         text: String, fileName: String, mapping: ImportMapping = ImportMapping()
     ) throws(GraphFormatsError) -> ImportResult {
-        let document: DOTDocument
+        var document: DOTDocument
         do {
             document = try Graphviz.parse(dot: text, fileName: fileName)
         } catch {
@@ -270,8 +273,10 @@ public enum GraphLoader {
                 throw .refused(error.errorDescription ?? "\(error)")
             }
         }
+        let ours = document.usesRelgraphEscapes
+        document.undoRelgraphEscapes()
         var foreign = AttributedGraph(directed: document.isDirected, file: fileName)
-        if !document.name.isEmpty { foreign.attributes["name"] = document.name }
+        if ours || !document.name.isEmpty { foreign.attributes["name"] = document.name }
         for (k, v) in document.graphAttributes where k == "name" || k == "description" {
             foreign.attributes[k] = document.htmlGraphAttributes.contains(k) ? AttributedGraph.dotHTMLText(v) : v
         }
@@ -314,5 +319,58 @@ public enum GraphLoader {
         let header = (GraphFormat.firstLine(path) ?? "").lowercased().split(separator: ",")
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\u{feff}")) }
         return header.contains("id") && !header.contains("source") && !header.contains("from") ? (path, nil) : (nil, path)
+    }
+}
+
+extension DOTDocument {
+    /// Whether the graph says it was written in relgraph's escapes (graph
+    /// attribute ``DOTEscaping/escapesAttribute``, see ``DOTEscaping``).
+    public var usesRelgraphEscapes: Bool { graphAttributes[DOTEscaping.escapesAttribute] == DOTEscaping.escapesVersion }
+
+    /// Undoes relgraph's escapes (``DOTEscaping/unescape(_:)``) when the graph
+    /// uses them, else does nothing: in the graph's name, node ids, edge ends, the
+    /// graph's `name` and `description`, and the name and value of every node and
+    /// edge attribute but `label` and the Graphviz drawing attributes (drawn
+    /// text, which ``AttributedGraph/dotText(_:nodeID:)`` reads). Such a value is
+    /// never HTML-like (cgraph says it is when an HTML-like string has the same
+    /// text). A node with a `name` loses its `label`, the drawing of that name.
+    /// The marker attribute itself is removed.
+    /// - Complexity: O(n) in the total length of the names and values; a node or
+    ///   edge without a backslash in its model attributes is left as it is.
+    public mutating func undoRelgraphEscapes() {
+        guard usesRelgraphEscapes else { return }
+        func drawn(_ k: String) -> Bool { k == "label" || AttributedGraph.dotDrawingAttributes.contains(k) }
+        func undo(_ attributes: inout [String: String]) {
+            let backslash = UInt8(ascii: "\\")
+            guard attributes.contains(where: { !drawn($0.key) && ($0.key.utf8.contains(backslash) || $0.value.utf8.contains(backslash)) })
+            else { return }
+            var out = [String: String](minimumCapacity: attributes.count)
+            for (k, v) in attributes {
+                if drawn(k) { out[k] = v } else { out[DOTEscaping.unescape(k)] = DOTEscaping.unescape(v) }
+            }
+            attributes = out
+        }
+        name = DOTEscaping.unescape(name)
+        graphAttributes[DOTEscaping.escapesAttribute] = nil
+        for k in ["name", "description"] {
+            guard let v = graphAttributes[k] else { continue }
+            graphAttributes[k] = DOTEscaping.unescape(v)
+            htmlGraphAttributes.remove(k)
+        }
+        for i in nodes.indices {
+            undo(&nodes[i].attributes)
+            if !nodes[i].htmlAttributes.isEmpty { nodes[i].htmlAttributes = nodes[i].htmlAttributes.filter(drawn) }
+            if nodes[i].attributes["name"] != nil {
+                nodes[i].attributes["label"] = nil
+                nodes[i].htmlAttributes.remove("label")
+            }
+            nodes[i].id = DOTEscaping.unescape(nodes[i].id)
+        }
+        for i in edges.indices {
+            undo(&edges[i].attributes)
+            if !edges[i].htmlAttributes.isEmpty { edges[i].htmlAttributes = edges[i].htmlAttributes.filter(drawn) }
+            edges[i].tail = DOTEscaping.unescape(edges[i].tail)
+            edges[i].head = DOTEscaping.unescape(edges[i].head)
+        }
     }
 }

@@ -11,7 +11,9 @@ extension Graphviz {
     /// in ``DOTNode/subgraphs``. Values are the DOT source text after unquoting
     /// (cgraph only turns `\"` into `"` and drops backslash-newline; `\n`, `\\`,
     /// `&amp;` stay as written). An HTML-like value is its HTML text without the
-    /// outer `<` `>`, and its attribute name is in `htmlAttributes`. libgvc's
+    /// outer `<` `>`, and its attribute name is in `htmlAttributes` — as cgraph
+    /// 2.42 tells it: it keeps one copy of equal texts, so a quoted value and an
+    /// HTML-like one with the same text are both reported as the first was. libgvc's
     /// built-in node label `\N` is not reported (it is the same as no label).
     ///
     /// - Parameters:

@@ -98,7 +98,8 @@ struct DrawingTests {
             #expect(node.attributes["pos"] == String(format: "%.2f,%.2f!", p.layout.x[i], p.layout.y[i]))
             // Tooltips are escString text: Graphviz shows them unescaped.
             #expect(node.attributes["tooltip"]?.contains(names[i].replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "&", with: "&amp;")) == true)
+                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;")) == true)
         }
         #expect(doc.edges.map(\.attributes["dir"]) == ["none", nil])  // ally_of is symmetric, killed is not
         let svg = try Graphviz.renderPinned(dot: d.dot(), format: .svg)
