@@ -201,4 +201,19 @@ struct PropertyTests {
             }
         }
     }
+
+    @Test("Louvain keeps the best of 10 runs up to 5,000 entities and makes one run above")
+    func louvainRunsByDefault() throws {
+        func ring(_ n: Int) throws -> Graph {
+            var g = try Graph(name: "ring")
+            for i in 0..<n { try g.add(Entity(id: "p\(i)", kind: "person")) }
+            for i in 0..<n { try g.add(Relation(from: "p\(i)", kind: "ally_of", to: "p\((i + 1) % n)")) }
+            for i in stride(from: 0, to: n, by: 7) { try g.add(Relation(from: "p\(i)", kind: "ally_of", to: "p\((i * 31 + 5) % n)")) }
+            return g
+        }
+        let small = try ring(60)
+        #expect(Communities.louvain(in: small, seed: 3) == Communities.louvain(in: small, seed: 3, restarts: 10))
+        let large = try ring(Communities.severalRunsLimit + 1)
+        #expect(Communities.louvain(in: large, seed: 3) == Communities.louvain(in: large, seed: 3, restarts: 1))
+    }
 }

@@ -311,18 +311,25 @@ extension Communities {
 
     /// Louvain communities of a graph; see ``louvain(_:weighted:resolution:threshold:seed:restarts:)``.
     /// Relations joining the same pair add their weights; `directed` follows
-    /// relations the way they read (symmetric kinds both ways). Graphs people
-    /// draw are small, so by default the best of 10 seeded runs is kept.
+    /// relations the way they read (symmetric kinds both ways). By default
+    /// (`restarts` nil) the best of 10 seeded runs is kept up to
+    /// ``severalRunsLimit`` entities, where a run takes milliseconds, and one run
+    /// above (a random 100,000-entity graph took a minute for ten).
     /// - Complexity: near O(R·(V + E)) per level for R restarts.
     public static func louvain(
         in graph: Graph, directed: Bool = false, weighted: Bool = true, resolution: Double = 1, seed: UInt64 = 0,
-        restarts: Int = 10
+        restarts: Int? = nil
     ) -> Partition {
         let g = Centrality.simpleCSR(graph, directed: directed, merge: .sum)
+        let runs = restarts ?? (graph.entities.count > severalRunsLimit ? 1 : 10)
         return Partition(
             ids: graph.entities.map(\.id),
-            labeling: louvain(g, weighted: weighted, resolution: resolution, seed: seed, restarts: restarts))
+            labeling: louvain(g, weighted: weighted, resolution: resolution, seed: seed, restarts: runs))
     }
+
+    /// Up to this many entities ``louvain(in:directed:weighted:resolution:seed:restarts:)``
+    /// keeps the best of 10 runs by default; above, one run.
+    public static let severalRunsLimit = 5_000
 
     /// Modularity of a partition of a graph's entities (entities in no group are
     /// left out of every group's sums, as if alone). Weights are strengths.
