@@ -42,9 +42,11 @@ public struct Overview: Sendable, Equatable {
     /// - Parameter seed: Louvain's seed (one run: this is meant for large graphs).
     /// - Complexity: Louvain's (near O(V + E) per level) or O(V + E) for
     ///   components, plus O(V + E + P log P) for P linked pairs.
-    public init(_ graph: Graph, grouping: Grouping, seed: UInt64 = 0) {
+    /// - Parameter communities: the Louvain partition, when the caller has it already
+    ///   (the report computes it for its own list); else one run with `seed`.
+    public init(_ graph: Graph, grouping: Grouping, seed: UInt64 = 0, communities: Partition? = nil) {
         let partition = grouping == .community
-            ? Communities.louvain(in: graph, seed: seed, restarts: 1) : Components.connected(in: graph)
+            ? communities ?? Communities.louvain(in: graph, seed: seed, restarts: 1) : Components.connected(in: graph)
         var groupOf = [Int32](repeating: 0, count: graph.entities.count)
         for (g, members) in partition.groups.enumerated() {
             for id in members { if let i = graph.index(of: id) { groupOf[i] = Int32(g) } }
@@ -86,10 +88,10 @@ public struct Overview: Sendable, Equatable {
     /// `grouping` finds fewer than two groups and the other finds more.
     /// `nil` when neither finds two groups (an overview would be one node).
     /// - Complexity: that of ``init(_:grouping:seed:)``, at most twice.
-    public static func best(_ graph: Graph, grouping: Grouping, seed: UInt64 = 0) -> Overview? {
-        let first = Overview(graph, grouping: grouping, seed: seed)
+    public static func best(_ graph: Graph, grouping: Grouping, seed: UInt64 = 0, communities: Partition? = nil) -> Overview? {
+        let first = Overview(graph, grouping: grouping, seed: seed, communities: communities)
         if first.groups.count >= 2 { return first }
-        let second = Overview(graph, grouping: grouping == .community ? .component : .community, seed: seed)
+        let second = Overview(graph, grouping: grouping == .community ? .component : .community, seed: seed, communities: communities)
         return second.groups.count >= 2 ? second : nil
     }
 

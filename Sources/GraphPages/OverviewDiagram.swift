@@ -1,4 +1,5 @@
 import Foundation
+import GraphAlgorithms
 import GraphDrawing
 import GraphModel
 import GraphvizRendering
@@ -41,8 +42,8 @@ extension Diagrams {
     /// - Complexity: Louvain's (near O(V + E)), the overview's layout on G ≤
     ///   ``overviewGroupLimit`` nodes, then O(S) in the SVG's length.
     public static func overview(_ graph: Graph, grouping: Grouping = .community, seed: UInt64 = 0,
-                                title: String? = nil) throws -> OverviewDiagram? {
-        guard let overview = Overview.best(graph, grouping: grouping, seed: seed) else { return nil }
+                                title: String? = nil, communities: Partition? = nil) throws -> OverviewDiagram? {
+        guard let overview = Overview.best(graph, grouping: grouping, seed: seed, communities: communities) else { return nil }
         let drawing = overview.drawing(graph, title: title ?? graph.name, palette: Overview.palette,
                                        otherColor: Overview.otherColor, maxGroups: overviewGroupLimit, seed: seed)
         let rendering = try Graphviz.renderPinned(dot: drawing.dot(), format: .svg)

@@ -185,7 +185,7 @@ public struct Report: Sendable {
             let whole = try Diagrams.draw(graph, options: DOTOptions(legend: true), renderer: renderer)
             figures.append(Figure(caption: "The whole graph (\(graph.entities.count) entities, \(graph.relations.count) ties; \(whole.engine.rawValue))",
                                   file: "graph.svg", svg: whole.svg))
-        } else if let overview = try Diagrams.overview(graph, seed: seed, title: "\(graph.name): overview") {
+        } else if let overview = try Diagrams.overview(graph, seed: seed, title: "\(graph.name): overview", communities: partition) {
             let noun = overview.overview.grouping == .community ? "Louvain communities" : "connected components"
             let shown = overview.drawnGroups == overview.overview.groups.count
                 ? "its \(overview.drawnGroups) \(noun)" : "the \(overview.drawnGroups) largest of its \(overview.overview.groups.count) \(noun)"
