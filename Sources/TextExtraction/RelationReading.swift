@@ -20,21 +20,28 @@ struct Clause {
 
 extension ExtractionRun {
     /// Finds the ties of one sentence; returns the persons its possessive pronouns named.
-    /// - Complexity: O(T · C) for T tokens and C cues per first word.
-    mutating func readTies(_ s: TokenizedSentence, ref: SentenceRef, mentions m: [LocalMention]) -> [Int] {
+    /// - Complexity: O(T · C + M + P) for T tokens, C cues per first word, M mentions and P
+    ///   ties proposed: every lookup goes through a ``SentenceIndex`` built once for the
+    ///   sentence, never a scan of the clause or of the mentions per cue.
+    mutating func readTies(_ s: TokenizedSentence, ref: SentenceRef, mentions local: [LocalMention]) -> [Int] {
         let t = s.tokens
+        let m = SentenceIndex(t, mentions: local, isPerson: { records[$0].kind == "person" })
         let hedge = hedgeWord(t)
         let negatedAnywhere = t.contains { isNegation($0) }
         let clauses = splitClauses(t, m)
+        var clauseIndex = 0
         var possessors: [Int] = []
         var lastPossessive: (owners: [LocalMention], targetsEnd: Int)?
         // A sentence that hedges and denies at once ("rumours that…, never confirmed") states nothing.
         let hedgedAway = hedge != nil && negatedAnywhere
         var i = 0
         while i < t.count {
-            let clause = clauses.first { $0.range.contains(i) } ?? Clause(range: 0..<t.count, relative: nil, antecedent: nil)
+            // The clauses cut the sentence into consecutive ranges, and i only grows.
+            while clauseIndex < clauses.count, clauses[clauseIndex].range.upperBound <= i { clauseIndex += 1 }
+            let clause = clauseIndex < clauses.count && clauses[clauseIndex].range.contains(i)
+                ? clauses[clauseIndex] : Clause(range: 0..<t.count, relative: nil, antecedent: nil)
             if let cue = matchCue(t, at: i) {
-                if hedgedAway || isNegated(t, clause: clause, before: i + cue.words.count) {
+                if hedgedAway || isNegated(m, clause: clause, before: i + cue.words.count) {
                     negatedCues += 1
                 } else {
                     applyCue(cue, at: i, s: s, ref: ref, mentions: m, clause: clause, hedge: hedge)
@@ -45,10 +52,10 @@ extension ExtractionRun {
             let w = t[i].lower
             if ["ordered", "order", "orders", "had", "commissioned"].contains(w) {
                 if let (object, end) = orderedKilling(t, after: i, mentions: m) {
-                    if hedgedAway || isNegated(t, clause: clause, before: i + 1) {
+                    if hedgedAway || isNegated(m, clause: clause, before: i + 1) {
                         negatedCues += 1
                     } else if let subject = subject(of: clause, before: i, mentions: m, t: t) {
-                        let dates = findDates(t, clause.range) ?? findDates(t, 0..<t.count) ?? FoundDates()
+                        let dates = findDates(t, clause.range, m) ?? findDates(t, 0..<t.count, m) ?? FoundDates()
                         propose(from: subject.entity, kind: "ordered_killing_of", to: object.entity, cue: t[i..<end].map(\.lower).joined(separator: " "),
                                 ref: ref, s: s, fromMention: subject, toMention: object, dates: dates, hedge: hedge, viaPronoun: subject.pronoun)
                     }
@@ -61,14 +68,14 @@ extension ExtractionRun {
                 var owners = possessiveOwners(t, at: i, mentions: m)
                 // "his wife Natalia and his grandson Seva": both "his" have one owner.
                 if let previous = lastPossessive, w != "'s",
-                   (previous.targetsEnd..<i).allSatisfy({ [",", "and"].contains(t[$0].lower) }) {
+                   m.onlyCommasAndAnds(previous.targetsEnd, i) {
                     owners = previous.owners
                 }
                 possessors += owners.filter { records[$0.entity].kind == "person" }.map(\.entity)
-                if !owners.isEmpty, !hedgedAway, !isNegated(t, clause: clause, before: i) {
+                if !owners.isEmpty, !hedgedAway, !isNegated(m, clause: clause, before: i) {
                     let targets = possessiveTargets(t, nounAt: i + 1, owner: owners[0], clause: clause, mentions: m)
                     lastPossessive = (owners, targets.last?.tokens.upperBound ?? (i + 2))
-                    let dates = findDates(t, clause.range) ?? FoundDates()
+                    let dates = findDates(t, clause.range, m) ?? FoundDates()
                     for owner in owners {
                         for target in targets where records[target.entity].kind == "person" || kind != "parent_of" {
                             let (a, b) = possessorIsTo ? (target, owner) : (owner, target)
@@ -80,12 +87,12 @@ extension ExtractionRun {
                 i += 2
                 continue
             }
-            if ["rivals", "allies", "enemies", "partners", "lovers"].contains(w), !hedgedAway, !isNegated(t, clause: clause, before: i),
-               (clause.range.lowerBound..<i).contains(where: { Lexicon.beForms.contains(t[$0].lower) }) {
+            if ["rivals", "allies", "enemies", "partners", "lovers"].contains(w), !hedgedAway, !isNegated(m, clause: clause, before: i),
+               m.beForm(from: clause.range.lowerBound, before: i) {
                 let kind = ["rivals": "rival_of", "allies": "ally_of", "enemies": "rival_of", "partners": "ally_of", "lovers": "affair_with"][w]!
                 if let first = subject(of: clause, before: i, mentions: m, t: t) {
                     let group = [first] + coordinated(after: first, t: t, mentions: m, limit: i)
-                    let dates = findDates(t, clause.range) ?? FoundDates()
+                    let dates = findDates(t, clause.range, m) ?? FoundDates()
                     for x in 0..<group.count { for y in (x + 1)..<max(x + 1, group.count) {
                         propose(from: group[x].entity, kind: kind, to: group[y].entity, cue: w, ref: ref, s: s,
                                 fromMention: group[x], toMention: group[y], dates: dates, hedge: hedge, viaPronoun: false)
@@ -109,12 +116,12 @@ extension ExtractionRun {
         return nil
     }
 
-    mutating func applyCue(_ cue: Cue, at i: Int, s: TokenizedSentence, ref: SentenceRef, mentions m: [LocalMention],
+    mutating func applyCue(_ cue: Cue, at i: Int, s: TokenizedSentence, ref: SentenceRef, mentions m: SentenceIndex,
                            clause: Clause, hedge: String?) {
         let t = s.tokens
         let end = i + cue.words.count
         let cueText = cue.words.joined(separator: " ")
-        let dates = findDates(t, clause.range) ?? findDates(t, 0..<t.count) ?? FoundDates()
+        let dates = findDates(t, clause.range, m) ?? findDates(t, 0..<t.count, m) ?? FoundDates()
         guard let rk = schema.relationKind(cue.kind) else { return }
         let objectKinds = cue.reversed ? rk.fromKinds : rk.toKinds
 
@@ -126,8 +133,8 @@ extension ExtractionRun {
                 // "Yagoda and Yezhov, chiefs of the GPU": every name of the list before the comma.
                 holders = [h]
                 var first = h
-                while let prev = m.last(where: { $0.tokens.upperBound < first.tokens.lowerBound }),
-                      (prev.tokens.upperBound..<first.tokens.lowerBound).allSatisfy({ [",", "and"].contains(t[$0].lower) }),
+                while let prev = m.last(endingBy: first.tokens.lowerBound - 1),
+                      m.onlyCommasAndAnds(prev.tokens.upperBound, first.tokens.lowerBound),
                       !(prev.tokens.upperBound..<first.tokens.lowerBound).isEmpty,
                       records[prev.entity].kind == records[h.entity].kind {
                     holders.insert(prev, at: 0)
@@ -184,13 +191,14 @@ extension ExtractionRun {
         // "X paid Y to spy for him": the subject of an infinitive is the mention before "to",
         // and "him"/"her" after the cue is the clause's first other person.
         var infinitiveSubject: LocalMention?
-        if i > 0, t[i - 1].lower == "to", let y = m.last(where: { $0.tokens.upperBound <= i - 1 && $0.tokens.lowerBound >= clause.range.lowerBound }),
+        // (The last mention ending by i - 1 starts in the clause, or none that ends by i - 1 does.)
+        if i > 0, t[i - 1].lower == "to", let y = m.last(endingBy: i - 1), y.tokens.lowerBound >= clause.range.lowerBound,
            y.tokens.upperBound >= i - 8, records[y.entity].kind == "person",
-           m.contains(where: { $0.tokens.upperBound <= y.tokens.lowerBound && $0.tokens.lowerBound >= clause.range.lowerBound }) {
+           m.any(from: clause.range.lowerBound, endingBy: y.tokens.lowerBound) {
             infinitiveSubject = y
         }
         if let y = infinitiveSubject, end < t.count, ["him", "her"].contains(t[end].lower),
-           let other = m.first(where: { $0.tokens.lowerBound >= clause.range.lowerBound && $0.entity != y.entity && records[$0.entity].kind == "person" }) {
+           let other = m.firstPerson(from: clause.range.lowerBound, other: y.entity) {
             let pronounObject = LocalMention(tokens: end..<(end + 1), entity: other.entity, pronoun: true)
             let (a, b) = cue.reversed ? (pronounObject, y) : (y, pronounObject)
             propose(from: a.entity, kind: cue.kind, to: b.entity, cue: cueText, ref: ref, s: s, fromMention: a, toMention: b,
@@ -218,7 +226,7 @@ extension ExtractionRun {
     }
 
     /// "ordered the murder of X", "ordered X killed", "had X assassinated": the victim and where the cue ends.
-    func orderedKilling(_ t: [Token], after i: Int, mentions m: [LocalMention]) -> (LocalMention, Int)? {
+    func orderedKilling(_ t: [Token], after i: Int, mentions m: SentenceIndex) -> (LocalMention, Int)? {
         var k = i + 1
         if k < t.count, Lexicon.determiners.contains(t[k].lower) { k += 1 }
         if t[i].lower != "had", k + 1 < t.count, Cues.killingNouns.contains(t[k].lower), t[k + 1].lower == "of" {
@@ -227,7 +235,7 @@ extension ExtractionRun {
                 return (victim, k + 2)
             }
         }
-        if let victim = m.first(where: { $0.tokens.lowerBound == i + 1 && records[$0.entity].kind == "person" }),
+        if let victim = m.starting(at: i + 1).first(where: { records[$0.entity].kind == "person" }),
            victim.tokens.upperBound < t.count, Cues.killingVerbs.contains(t[victim.tokens.upperBound].lower) {
             return (victim, victim.tokens.upperBound + 1)
         }
@@ -238,40 +246,26 @@ extension ExtractionRun {
 
     /// The clause's subject before token `limit`: the first mention not governed by a
     /// preposition and not a possessor; in a relative clause without one, the antecedent.
-    func subject(of clause: Clause, before limit: Int, mentions m: [LocalMention], t: [Token]) -> LocalMention? {
-        for x in m where x.tokens.lowerBound >= clause.range.lowerBound && x.tokens.upperBound <= limit {
-            if x.tokens.upperBound < t.count, t[x.tokens.upperBound].text == "'s" { continue }
-            if governedByPreposition(x, t: t) { continue }
-            return x
-        }
+    func subject(of clause: Clause, before limit: Int, mentions m: SentenceIndex, t: [Token]) -> LocalMention? {
+        // The first mention in the clause, ending by `limit`, that is no possessor ("X's") and not
+        // governed by a preposition (``SentenceIndex/governedByPreposition(_:_:)``).
+        if let x = m.firstSubject(from: clause.range.lowerBound, endingBy: limit) { return x }
         if clause.relative != nil, let a = clause.antecedent { return a }
         if clause.range.lowerBound > 0 {
             // "…, and soon joined X": the subject of the sentence's first clause.
-            return m.first { x in x.tokens.upperBound <= clause.range.lowerBound && !governedByPreposition(x, t: t)
-                && !(x.tokens.upperBound < t.count && t[x.tokens.upperBound].text == "'s") }
+            return m.firstSubject(from: 0, endingBy: clause.range.lowerBound)
         }
         return nil
     }
 
-    func governedByPreposition(_ x: LocalMention, t: [Token]) -> Bool {
-        var k = x.tokens.lowerBound - 1
-        var skipped = 0
-        while k >= 0, skipped < 3, Lexicon.determiners.contains(t[k].lower) || Lexicon.personNouns.contains(t[k].lower) { k -= 1; skipped += 1 }
-        guard k >= 0 else { return false }
-        let w = t[k].lower
-        // "the chief of Y", "with Y", "thanks to Y": Y is not the clause's subject.
-        return ["in", "at", "from", "to", "of", "with", "by", "for", "after", "before", "under", "during", "against", "near",
-                "into", "about", "since", "like", "than", "between", "among", "over", "towards", "unlike", "despite"].contains(w)
-    }
-
     /// The first mention starting within `maxGap` words of `start`, crossing only
     /// determiners and plain lower-case words (and commas or prepositions when allowed).
-    func firstMention(after start: Int, t: [Token], mentions m: [LocalMention], limit: Int, maxGap: Int,
+    func firstMention(after start: Int, t: [Token], mentions m: SentenceIndex, limit: Int, maxGap: Int,
                       kinds: Set<String>?, allowComma: Bool, allowPrepositions: Bool) -> LocalMention? {
         var k = start
         var gap = 0
         while k < min(limit, t.count) {
-            if let x = m.first(where: { $0.tokens.lowerBound == k }) {
+            if let x = m.starting(at: k).first {
                 if let kinds, !kinds.contains(records[x.entity].kind) {
                     if allowPrepositions { k = x.tokens.upperBound; gap += 1; continue }
                     return nil
@@ -292,18 +286,16 @@ extension ExtractionRun {
     }
 
     /// Mentions listed after `first` with only ",", "and", "or" and determiners between, of the same kind.
-    func coordinated(after first: LocalMention, t: [Token], mentions m: [LocalMention], limit: Int) -> [LocalMention] {
+    func coordinated(after first: LocalMention, t: [Token], mentions m: SentenceIndex, limit: Int) -> [LocalMention] {
         var out: [LocalMention] = []
         var last = first
         let kind = records[first.entity].kind
         while true {
-            var k = last.tokens.upperBound
-            var sawJoiner = false
-            while k < min(limit, t.count), [",", "and", "or"].contains(t[k].lower) || Lexicon.determiners.contains(t[k].lower) {
-                sawJoiner = true
-                k += 1
-            }
-            guard sawJoiner, let next = m.first(where: { $0.tokens.lowerBound == k && $0.tokens.upperBound <= limit }),
+            // Skip the ",", "and", "or" and determiners after the last one (before `limit`).
+            let start = last.tokens.upperBound, stop = min(limit, t.count)
+            let k = start < stop ? min(m.endOfJoiners(from: start), stop) : start
+            let sawJoiner = k > start
+            guard sawJoiner, let next = m.starting(at: k).first(where: { $0.tokens.upperBound <= limit }),
                   records[next.entity].kind == kind, !next.pronoun else { break }
             out.append(next)
             last = next
@@ -312,22 +304,21 @@ extension ExtractionRun {
     }
 
     /// "X, the head of": the mention before the comma that opens the appositive.
-    func appositiveHolder(_ t: [Token], nounAt i: Int, mentions m: [LocalMention]) -> LocalMention? {
+    func appositiveHolder(_ t: [Token], nounAt i: Int, mentions m: SentenceIndex) -> LocalMention? {
         var k = i - 1
         var steps = 0
         while k >= 0, steps < 3, t[k].isWord, !t[k].isCapitalized, !Lexicon.prepositions.contains(t[k].lower) { k -= 1; steps += 1 }
         guard k >= 1, t[k].text == "," else { return nil }
-        return m.last { $0.tokens.upperBound == k }
+        return m.last(endingAt: k)
     }
 
     /// Who "his"/"her"/"their"/"X's" refers to.
-    func possessiveOwners(_ t: [Token], at i: Int, mentions m: [LocalMention]) -> [LocalMention] {
+    func possessiveOwners(_ t: [Token], at i: Int, mentions m: SentenceIndex) -> [LocalMention] {
         if t[i].text == "'s" {
-            return m.last { $0.tokens.upperBound == i }.map { [$0] } ?? []
+            return m.last(endingAt: i).map { [$0] } ?? []
         }
-        let earlier = m.filter { $0.tokens.upperBound <= i && records[$0.entity].kind == "person" }
         let pool: [Int]
-        if let last = earlier.last?.entity { pool = [last] }
+        if let last = m.lastPerson(endingBy: i)?.entity { pool = [last] }
         else if t[i].lower == "their" { pool = Array(previousPersons.prefix(2)) }
         else { pool = previousPersons.last.map { [$0] } ?? [] }
         return pool.map { LocalMention(tokens: i..<(i + 1), entity: $0, pronoun: true) }
@@ -335,11 +326,11 @@ extension ExtractionRun {
 
     /// The persons a possessive noun names: "his wife, X", "their sons X and Y", or
     /// "X, Y's brother", or "X was Y's rival".
-    func possessiveTargets(_ t: [Token], nounAt n: Int, owner: LocalMention, clause: Clause, mentions m: [LocalMention]) -> [LocalMention] {
+    func possessiveTargets(_ t: [Token], nounAt n: Int, owner: LocalMention, clause: Clause, mentions m: SentenceIndex) -> [LocalMention] {
         var k = n + 1
         let comma = k < t.count && t[k].text == ","
         if comma { k += 1 }
-        if let x = m.first(where: { $0.tokens.lowerBound == k && !$0.pronoun }) {
+        if let x = m.starting(at: k).first(where: { !$0.pronoun }) {
             let list = [x] + coordinated(after: x, t: t, mentions: m, limit: t.count)
             // "his father, Leon worked…": after a comma the name must close an apposition.
             let after = list.last!.tokens.upperBound
@@ -348,14 +339,15 @@ extension ExtractionRun {
         }
         guard t[n - 1].text == "'s" else { return [] }
         let o = owner.tokens.lowerBound
-        if o >= 2, t[o - 1].text == ",", let x = m.last(where: { $0.tokens.upperBound == o - 1 }) { return [x] }
+        if o >= 2, t[o - 1].text == ",", let x = m.last(endingAt: o - 1) { return [x] }
         if o >= 1, Lexicon.beForms.contains(t[o - 1].lower), let x = subject(of: clause, before: o - 1, mentions: m, t: t) { return [x] }
         return []
     }
 
     // MARK: clauses, negation, hedges, dates
 
-    func splitClauses(_ t: [Token], _ m: [LocalMention]) -> [Clause] {
+    /// Consecutive clauses covering the whole sentence, in order.
+    func splitClauses(_ t: [Token], _ m: SentenceIndex) -> [Clause] {
         var clauses: [Clause] = []
         var start = 0
         var relative: String?
@@ -372,7 +364,7 @@ extension ExtractionRun {
             if ["who", "which", "whom", "where"].contains(w) { boundary = true; rel = w }
             // "Lenin, who …, was gone, Stalin sided with …": in a relative clause, a comma
             // followed by a name opens the main clause again.
-            if w == ",", relative != nil, k + 1 < t.count, m.contains(where: { $0.tokens.lowerBound == k + 1 && !$0.pronoun }) {
+            if w == ",", relative != nil, k + 1 < t.count, m.starting(at: k + 1).contains(where: { !$0.pronoun }) {
                 close(k)
                 start = k
                 relative = nil
@@ -389,7 +381,7 @@ extension ExtractionRun {
                 close(k)
                 start = k
                 relative = rel
-                antecedent = rel.flatMap { _ in m.last { $0.tokens.upperBound <= k && !$0.pronoun } }
+                antecedent = rel.flatMap { _ in m.lastNamed(endingBy: k) }
             }
             k += 1
         }
@@ -397,13 +389,11 @@ extension ExtractionRun {
         return clauses
     }
 
-    func isNegation(_ t: Token) -> Bool {
-        Lexicon.negations.contains(t.lower) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n\u{2019}t")
-    }
+    func isNegation(_ t: Token) -> Bool { SentenceIndex.isNegation(t) }
 
     /// A negation between the clause's start and `end` (the cue's end).
-    func isNegated(_ t: [Token], clause: Clause, before end: Int) -> Bool {
-        (clause.range.lowerBound..<min(end, t.count)).contains { isNegation(t[$0]) }
+    func isNegated(_ m: SentenceIndex, clause: Clause, before end: Int) -> Bool {
+        m.negation(from: clause.range.lowerBound, before: end)
     }
 
     func hedgeWord(_ t: [Token]) -> String? {
@@ -418,34 +408,32 @@ extension ExtractionRun {
 
     /// The first date in tokens `range`: "from 1948 to 1953" → a span, "since 1929" → a start,
     /// "20 August 1940" / "August 20, 1940" / "January 1940" / "1940" → a point.
-    func findDates(_ t: [Token], _ range: Range<Int>) -> FoundDates? {
+    /// Reads from the first year of `range` only (found in O(1) by `m`); the tokens
+    /// around it are looked at, never the rest of the range.
+    func findDates(_ t: [Token], _ range: Range<Int>, _ m: SentenceIndex) -> FoundDates? {
         func year(_ k: Int) -> Int? {
-            guard k >= range.lowerBound, k < range.upperBound, t[k].isNumber, t[k].text.count == 4, let y = Int(t[k].text),
-                  (1000...2100).contains(y) else { return nil }
-            return y
+            guard k >= range.lowerBound, k < range.upperBound else { return nil }
+            return SentenceIndex.year(t[k])
         }
-        for k in range {
-            guard let y = year(k) else { continue }
-            let prev = k > 0 ? t[k - 1].lower : ""
-            // spans
-            if ["from", "between"].contains(prev) || (k + 1 < t.count && ["-", "–"].contains(t[k + 1].text)) {
-                for j in (k + 2)...(k + 3) where j < range.upperBound {
-                    if let y2 = year(j), y2 >= y, ["to", "until", "till", "and", "-", "–"].contains(t[j - 1].lower) {
-                        return FoundDates(date: nil, start: PartialDate(year: y), end: PartialDate(year: y2))
-                    }
+        guard let k = m.firstYear(in: range), let y = year(k) else { return nil }
+        let prev = k > 0 ? t[k - 1].lower : ""
+        // spans
+        if ["from", "between"].contains(prev) || (k + 1 < t.count && ["-", "–"].contains(t[k + 1].text)) {
+            for j in (k + 2)...(k + 3) where j < range.upperBound {
+                if let y2 = year(j), y2 >= y, ["to", "until", "till", "and", "-", "–"].contains(t[j - 1].lower) {
+                    return FoundDates(date: nil, start: PartialDate(year: y), end: PartialDate(year: y2))
                 }
             }
-            if prev == "since" { return FoundDates(start: PartialDate(year: y)) }
-            if prev == "until" || prev == "till" { return FoundDates(end: PartialDate(year: y)) }
-            var month: Int?
-            var day: Int?
-            if k >= 1, let mo = Lexicon.months[t[k - 1].lower], t[k - 1].isCapitalized { month = mo
-                if k >= 2, t[k - 2].isNumber, let d = Int(t[k - 2].text), (1...31).contains(d) { day = d }
-            } else if k >= 3, t[k - 1].text == ",", t[k - 2].isNumber, let d = Int(t[k - 2].text), (1...31).contains(d),
-                      let mo = Lexicon.months[t[k - 3].lower] { month = mo; day = d }
-            return FoundDates(date: PartialDate(year: y, month: month, day: month == nil ? nil : day))
         }
-        return nil
+        if prev == "since" { return FoundDates(start: PartialDate(year: y)) }
+        if prev == "until" || prev == "till" { return FoundDates(end: PartialDate(year: y)) }
+        var month: Int?
+        var day: Int?
+        if k >= 1, let mo = Lexicon.months[t[k - 1].lower], t[k - 1].isCapitalized { month = mo
+            if k >= 2, t[k - 2].isNumber, let d = Int(t[k - 2].text), (1...31).contains(d) { day = d }
+        } else if k >= 3, t[k - 1].text == ",", t[k - 2].isNumber, let d = Int(t[k - 2].text), (1...31).contains(d),
+                  let mo = Lexicon.months[t[k - 3].lower] { month = mo; day = d }
+        return FoundDates(date: PartialDate(year: y, month: month, day: month == nil ? nil : day))
     }
 
     /// "Francesco Sforza, the Duke of Milan": the titled name is the person before it.
