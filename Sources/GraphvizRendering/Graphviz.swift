@@ -189,22 +189,13 @@ public enum Graphviz {
         if let graph { agclose(graph) }
         let text = job.errorText
         guard !text.isEmpty else { throw .noGraph(fileName: fileName) }
-        let error = syntaxError(text, source: original, fileName: fileName)
-        guard case let .syntax(name, line, column, message) = error else { throw error }
-        guard let line, column == nil, let token = nearToken(in: message) else {
-            throw .syntax(fileName: name, line: line, column: column, message: shortened(message))
-        }
-        let found = errorColumn(of: token, inLine: line, of: original) { prefix in
-            // Does cgraph, reading only the text up to this occurrence, stop at it?
+        throw syntaxError(text, source: original, fileName: fileName) { prefix in
+            // cgraph's message for the text cut after one occurrence of the token.
             job.restart()
             let graph = prefix.withCString { agmemread($0) }
             if let graph { agclose(graph) }
-            guard job.hadError else { return false }
-            let again = syntaxError(job.errorText, source: "", fileName: fileName)
-            guard case let .syntax(_, againLine, _, againMessage) = again else { return false }
-            return againLine == line && nearToken(in: againMessage) == token
+            return job.hadError ? job.errorText : nil
         }
-        throw .syntax(fileName: name, line: line, column: found, message: shortened(message))
     }
 
     /// The message with a "near '…'" token of over 80 characters cut to its first 60
@@ -216,24 +207,30 @@ public enum Graphviz {
         return message.replacingCharacters(in: range, with: "near '\(token.prefix(60))…' (\(token.count) characters)")
     }
 
-    /// Builds a syntax error from cgraph's "<file>: syntax error in line N near 'x'";
-    /// the column when `x` occurs once on that line, or when cgraph stopped at the end of the text.
-    static func syntaxError(_ text: String, source: String, fileName: String) -> GraphvizError {
+    /// Builds a syntax error from cgraph's "<file>: syntax error in line N near 'x'",
+    /// with the column of the `x` on line N where cgraph stopped (see
+    /// ``errorColumn(of:inLine:of:messageFor:)``; `messageFor` gives cgraph's message
+    /// for a cut text), or the end of the text when cgraph stopped there. A long
+    /// token is quoted short (``shortened(_:)``).
+    static func syntaxError(_ text: String, source: String, fileName: String,
+                            messageFor: (String) -> String? = { _ in nil }) -> GraphvizError {
         var message = text
         if message.hasPrefix(fileName + ": ") { message.removeFirst(fileName.count + 2) }
-        var line: Int?
+        let line = lineNumber(in: message)
         var column: Int?
-        if let range = message.range(of: "in line ") {
-            let digits = message[range.upperBound...].prefix(while: \.isNumber)
-            line = Int(digits)
-        }
         if let line, let token = nearToken(in: message) {
-            column = errorColumn(of: token, inLine: line, of: source) { _ in false }
+            column = errorColumn(of: token, inLine: line, of: source, messageFor: messageFor)
         } else if let line, !message.prefix(while: { $0 != "\n" }).contains("near '") {
             // No token: cgraph stopped at the end of the text (an unclosed graph).
             column = endColumn(ofLastLine: line, of: source)
         }
-        return .syntax(fileName: fileName, line: line, column: column, message: message)
+        return .syntax(fileName: fileName, line: line, column: column, message: shortened(message))
+    }
+
+    /// N in cgraph's "… in line N …".
+    static func lineNumber(in message: String) -> Int? {
+        guard let range = message.range(of: "in line ") else { return nil }
+        return Int(message[range.upperBound...].prefix(while: \.isNumber))
     }
 
     /// The token in "… near 'x'" on the first line of a cgraph message.
@@ -255,8 +252,8 @@ public enum Graphviz {
 
     /// The 1-based character column of the occurrence of `token` on `line` where
     /// cgraph stopped. One occurrence is the answer; among several, the first
-    /// whose text, cut just after it, `stopsHere` (cgraph reads the cut text and
-    /// stops at that token on that line). Parsing is decided token by token, so
+    /// after which cgraph, reading the text cut just after it (`messageFor`),
+    /// stops at that token on that line. Parsing is decided token by token, so
     /// a cut after an occurrence before the error still reads on to the end, and
     /// one at or after it stops there: a binary search finds the first, after
     /// trying the last two (a text cut short stops at its last occurrence).
@@ -264,7 +261,7 @@ public enum Graphviz {
     /// - Complexity: O(n) to find the occurrences, then O(log k) reads for k
     ///   occurrences, each up to the error (cgraph stops there) or the cut.
     static func errorColumn(of token: String, inLine line: Int, of source: String,
-                            stopsHere: (String) -> Bool) -> Int? {
+                            messageFor: (String) -> String?) -> Int? {
         guard line >= 1 else { return nil }
         let bytes = Array(source.utf8), needle = Array(token.utf8)
         guard !needle.isEmpty else { return nil }
@@ -281,7 +278,10 @@ public enum Graphviz {
         case 0: return nil
         case 1: chosen = offsets[0]
         default:
-            func cut(_ k: Int) -> Bool { stopsHere(String(decoding: bytes[0..<(offsets[k] + needle.count)], as: UTF8.self)) }
+            func cut(_ k: Int) -> Bool {
+                guard let message = messageFor(String(decoding: bytes[0..<(offsets[k] + needle.count)], as: UTF8.self)) else { return false }
+                return lineNumber(in: message) == line && nearToken(in: message) == token
+            }
             guard cut(offsets.count - 1) else { return nil }
             // A text cut short (the commonest error) stops at its last occurrence: two reads.
             guard cut(offsets.count - 2) else { chosen = offsets[offsets.count - 1]; break }

@@ -6,8 +6,7 @@ import Foundation
 /// (nothing is printed to standard error; see `MessageSink`).
 public enum GraphvizError: Error, LocalizedError, Sendable, Equatable {
     /// cgraph could not read the DOT text. `line` is 1-based; `column` (1-based,
-    /// in characters) is given only when the offending token occurs exactly once
-    /// on that line.
+    /// in characters) is where cgraph stopped on that line, when it can be told.
     case syntax(fileName: String, line: Int?, column: Int?, message: String)
     /// The text holds no graph (empty, or only comments).
     case noGraph(fileName: String)

@@ -22,11 +22,11 @@ extension GraphvizRenderingTests {
             let body = String(repeating: "a -> b; ", count: 262_144)
             let source = "digraph G { " + body + "x -> ; }"
             let column = 12 + body.count + 6
-            #expect(Graphviz.errorColumn(of: "x -> ;", inLine: 1, of: source) { _ in false } == column - 5)
+            #expect(Graphviz.errorColumn(of: "x -> ;", inLine: 1, of: source) { _ in nil } == column - 5)
             // A token that occurs more than once needs cgraph to say which: here no cut stops.
-            #expect(Graphviz.errorColumn(of: "a", inLine: 1, of: source) { _ in false } == nil)
+            #expect(Graphviz.errorColumn(of: "a", inLine: 1, of: source) { _ in nil } == nil)
             // Columns count characters, not bytes.
-            #expect(Graphviz.errorColumn(of: ";", inLine: 2, of: "digraph {\n\"Öł\" -> ;") { _ in false } == 9)
+            #expect(Graphviz.errorColumn(of: ";", inLine: 2, of: "digraph {\n\"Öł\" -> ;") { _ in nil } == 9)
             // Through cgraph (256 KB, so that a loaded debug run stays quick): ";" occurs
             // 32,769 times on the line; the error is at the last.
             let shorter = String(repeating: "a -> b; ", count: 32_768)
