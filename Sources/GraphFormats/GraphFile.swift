@@ -198,7 +198,7 @@ public enum GraphFile {
     /// - Complexity: O(n).
     public static func text(_ bytes: [UInt8], file: String) throws(GraphFormatsError) -> String {
         if let bad = SourceLocation.firstNonUTF8Byte(in: bytes, file: file) {
-            throw .syntax(bad.location, String(format: "byte 0x%02X is not UTF-8 text (save the file as UTF-8)", bad.byte))
+            throw .syntax(bad.location, SourceLocation.notUTF8(bad.byte))
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -15,6 +15,11 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// `file:line:column`, the form editors and compilers use.
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// The complaint about a byte that is not UTF-8, as every reader words it.
+    public static func notUTF8(_ byte: UInt8) -> String {
+        String(format: "byte 0x%02X is not UTF-8 text (save the file as UTF-8)", byte)
+    }
+
     /// Where the first byte of `bytes` that does not begin well-formed UTF-8 is
     /// (the column counts Unicode scalars), and that byte; `nil` when all of it is UTF-8.
     /// - Complexity: O(n).

@@ -73,9 +73,7 @@ public struct SourceLibrary: Sendable {
         func absolute(_ p: String) -> String { normalize(p.hasPrefix("/") ? p : cwd + "/" + p) }
         let inputFolder = absolute((input as NSString).deletingLastPathComponent)
         let outputFolder = absolute((output as NSString).deletingLastPathComponent)
-        guard inputFolder != outputFolder, graph.sources.contains(where: { $0.path.map { !$0.hasPrefix("/") } ?? false }) else {
-            return graph
-        }
+        guard inputFolder != outputFolder else { return graph }
         var rebased = graph
         for i in rebased.sources.indices {
             guard let path = rebased.sources[i].path, !path.hasPrefix("/") else { continue }

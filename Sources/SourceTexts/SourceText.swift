@@ -41,7 +41,7 @@ public enum SourceTextError: Error, LocalizedError, Equatable {
         switch self {
         case .unreadable(let path): return "\(path): cannot read the file"
         case let .notUTF8(location, byte):
-            return "\(location): byte \(String(format: "0x%02X", byte)) is not UTF-8 text (save the file as UTF-8)"
+            return "\(location): \(SourceLocation.notUTF8(byte))"
         }
     }
 }

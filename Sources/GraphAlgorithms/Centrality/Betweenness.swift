@@ -58,15 +58,23 @@ extension Centrality {
                 s += parts
             }
         }
+        return combined(acc, parts: parts, g, normalized: normalized)
+    }
+
+    /// The parts' accumulators added in a fixed order, times NetworkX's
+    /// normalisation and `extra` (n/k for k sampled sources).
+    /// - Complexity: O(parts · n).
+    static func combined(_ acc: SharedBuffer<Double>, parts: Int, _ g: CSRGraph, normalized: Bool, extra: Double = 1) -> [Double] {
+        let n = g.nodeCount
         var result = [Double](repeating: 0, count: n)
         for p in 0..<parts {
             for i in 0..<n { result[i] += acc.base[p * n + i] }
         }
-        var scale = 1.0
+        var scale = extra
         if normalized {
-            if n > 2 { scale = 1 / Double((n - 1) * (n - 2)) }
+            if n > 2 { scale /= Double((n - 1) * (n - 2)) }
         } else if !g.isDirected {
-            scale = 0.5
+            scale *= 0.5
         }
         if scale != 1 { for i in 0..<n { result[i] *= scale } }
         return result
@@ -252,18 +260,7 @@ extension Centrality {
         let acc = SharedBuffer<Double>(repeating: 0, count: parts * n)
         defer { acc.free() }
         runParts(parts) { part in unweightedBrandes(g, first: part, step: parts, acc.base + part * n, sources: sources) }
-        var result = [Double](repeating: 0, count: n)
-        for p in 0..<parts {
-            for i in 0..<n { result[i] += acc.base[p * n + i] }
-        }
-        var scale = Double(n) / Double(max(k, 1))
-        if normalized {
-            if n > 2 { scale /= Double((n - 1) * (n - 2)) }
-        } else if !g.isDirected {
-            scale *= 0.5
-        }
-        for i in 0..<n { result[i] *= scale }
-        return result
+        return combined(acc, parts: parts, g, normalized: normalized, extra: Double(n) / Double(max(k, 1)))
     }
 
     /// Betweenness of every entity; see ``betweenness(_:weighted:normalized:)``.

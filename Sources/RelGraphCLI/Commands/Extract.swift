@@ -140,7 +140,8 @@ struct Merge: ParsableCommand {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             let merged = SourceLibrary.rebasingSources(report.graph, from: into, to: output)
             try AtomicWrite.write(try GraphFile.write(merged, format: ext == "json" ? .json : .yaml), to: output)
-            if let text = try? GraphFile.readText(into),
+            if ["yaml", "yml"].contains(URL(fileURLWithPath: into).pathExtension.lowercased()),
+               let text = try? GraphFile.readText(into),
                text.split(separator: "\n").contains(where: { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }) {
                 warn("the comments in \(into) are not in \(output): the merged graph is written anew")
             }
